@@ -1,0 +1,63 @@
+# kzanalysis: the README's commands live here.
+#   make report   set up, validate inputs, rebuild derived data, run notebooks, export figures, render report/
+#   make test     set up, validate inputs, unit tests, strict nbval over notebooks/
+#   make lab      JupyterLab in the same environment
+# Everything runs in .venv, installed from requirements/lock.txt with --require-hashes.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+# Fixed settings that keep outputs byte-identical between runs (see README, "Reproducibility").
+export PYTHONHASHSEED := 0
+export SOURCE_DATE_EPOCH ?= 1700000000
+export MPLBACKEND := Agg
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+.PHONY: all setup check build report test unit nbval lab lock bench clean
+
+all: report
+
+$(STAMP): requirements/lock.txt pyproject.toml
+	@echo "==> creating $(VENV) and installing pinned, hash-checked dependencies"
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/lock.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+check: setup
+	$(BIN)/kzanalysis check
+
+build: check
+	$(BIN)/kzanalysis build
+
+report: build
+	$(BIN)/kzanalysis report
+
+unit: check
+	$(BIN)/python -m pytest tests
+
+nbval: check
+	$(BIN)/python -m pytest --nbval --nbval-current-env -p no:cacheprovider notebooks
+
+test: check
+	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest --nbval --nbval-current-env -p no:cacheprovider notebooks
+
+lab: setup
+	$(BIN)/jupyter lab notebooks
+
+bench: setup
+	$(BIN)/python benchmarks/bench_extract.py
+
+# Re-resolve the lock after editing requirements/requirements.in (needs network to PyPI).
+lock:
+	$(PYTHON) -m pip install --quiet uv
+	$(PYTHON) -m uv pip compile requirements/requirements.in --generate-hashes \
+	  --python-version 3.11 --python-platform x86_64-unknown-linux-gnu --no-header \
+	  --output-file requirements/lock.txt
+
+clean:
+	rm -rf $(VENV) report build .pytest_cache
