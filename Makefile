@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 # Fixed settings that keep outputs byte-identical between runs (see README, "Reproducibility").
 export PYTHONHASHSEED := 0
-export SOURCE_DATE_EPOCH ?= 1700000000
+
 export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 

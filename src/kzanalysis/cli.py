@@ -14,6 +14,7 @@ Commands:
   check    validate the corpus and every table in data/ (exit 1 and a list of problems if any)
   build    rebuild the derived tables in data/derived/ from seeds and curated tables
   report   run the notebooks in order, export figures, render report/index.html and the PDF
+  run      execute chosen notebooks in place (fresh kernel each), e.g. kzanalysis run 02
 """
 
 
@@ -44,6 +45,17 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_run(args: argparse.Namespace) -> int:
+    from .report import notebook_paths, run_notebooks
+    paths = notebook_paths()
+    chosen = [p for p in paths if not args.notebooks or any(p.name.startswith(n) or p.stem == n for n in args.notebooks)]
+    if not chosen:
+        print(f"kzanalysis run: no notebook matches {' '.join(args.notebooks)}", file=sys.stderr)
+        return 2
+    run_notebooks(chosen, timeout=args.timeout)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser (also used to render ``--help`` in the README)."""
     p = argparse.ArgumentParser(prog="kzanalysis", description=DESCRIPTION,
@@ -58,6 +70,10 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--no-pdf", action="store_true", help="render the HTML report only")
     s.add_argument("--timeout", type=int, default=600, help="seconds allowed per notebook cell (default 600)")
     s.set_defaults(func=_cmd_report)
+    s = sub.add_parser("run", help="execute notebooks in place (all, or those whose name starts with the given prefixes)")
+    s.add_argument("notebooks", nargs="*", help="name prefixes such as 01 or 02_multivector_balance")
+    s.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell (default 600)")
+    s.set_defaults(func=_cmd_run)
     return p
 
 
@@ -72,6 +88,12 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as exc:
         print(f"kzanalysis {args.command}: {exc}", file=sys.stderr)
         return 1
+    except Exception as exc:  # a failing notebook: name it, no traceback
+        from .report import ReportError
+        if isinstance(exc, ReportError):
+            print(f"kzanalysis {args.command}: {exc}", file=sys.stderr)
+            return 1
+        raise
 
 
 if __name__ == "__main__":
