@@ -39,12 +39,13 @@ report: build
 unit: check
 	$(BIN)/python -m pytest tests
 
+# strict nbval in a temporary copy, then figures/ and data/derived/ compared byte for byte
 nbval: check
-	$(BIN)/python -m pytest --nbval --nbval-current-env -p no:cacheprovider notebooks
+	$(BIN)/kzanalysis verify
 
 test: check
 	$(BIN)/python -m pytest tests
-	$(BIN)/python -m pytest --nbval --nbval-current-env -p no:cacheprovider notebooks
+	$(BIN)/kzanalysis verify
 
 lab: setup
 	$(BIN)/jupyter lab notebooks

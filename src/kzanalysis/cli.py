@@ -15,6 +15,8 @@ Commands:
   build    rebuild the derived tables in data/derived/ from seeds and curated tables
   report   run the notebooks in order, export figures, render report/index.html and the PDF
   run      execute chosen notebooks in place (fresh kernel each), e.g. kzanalysis run 02
+  verify   rebuild everything in a temporary copy: strict nbval over the notebooks, and
+           figures/ and data/derived/ compared byte for byte with the committed files
 """
 
 
@@ -56,6 +58,11 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from .verify import verify
+    return verify()
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser (also used to render ``--help`` in the README)."""
     p = argparse.ArgumentParser(prog="kzanalysis", description=DESCRIPTION,
@@ -74,6 +81,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("notebooks", nargs="*", help="name prefixes such as 01 or 02_multivector_balance")
     s.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell (default 600)")
     s.set_defaults(func=_cmd_run)
+    s = sub.add_parser("verify", help="re-run everything in a temporary copy; nbval + byte comparison of figures and derived data")
+    s.set_defaults(func=_cmd_verify)
     return p
 
 

@@ -103,6 +103,15 @@ def write_bytes_atomic(path: Path, data: bytes) -> bool:
     return True
 
 
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Delete temporary files (``.name.XXXX.tmp``) a killed build left in ``folder``; return them."""
+    folder = Path(folder)
+    stale = sorted(folder.glob(".*.tmp")) if folder.is_dir() else []
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return stale
+
+
 def write_text_atomic(path: Path, text: str) -> bool:
     """Write UTF-8 ``text`` atomically (``\\n`` line endings kept as given)."""
     return write_bytes_atomic(path, text.encode("utf-8"))

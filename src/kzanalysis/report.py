@@ -34,8 +34,8 @@ from . import __version__
 from .corpus import load_sources, load_texts
 from .errors import DataError, Problem
 from .evidence import load_claims
-from .files import write_bytes_atomic, write_text_atomic
-from .paths import notebooks_dir, project_root, relative, report_dir
+from .files import remove_stale_temporaries, write_bytes_atomic, write_text_atomic
+from .paths import derived_dir, figures_dir, notebooks_dir, project_root, relative, report_dir
 from .reference import load_facts, load_trade
 
 REPORT_TITLE = "Kazakhstan’s multi-vector foreign policy: what five sources say, and how far they hold"
@@ -337,6 +337,10 @@ def write_notebook_pages(paths: list[Path], out_dir: Path) -> None:
     """Each notebook as HTML with its code shown (nbconvert's lab template)."""
     from nbconvert import HTMLExporter
     exporter = HTMLExporter(template_name="lab")
+    # no scripts from a CDN: the pages must open offline (the notebooks use no maths or widgets)
+    exporter.mathjax_url = ""
+    exporter.require_js_url = ""
+    exporter.embed_images = True
     for path in paths:
         body, _ = exporter.from_notebook_node(nbformat.read(path, as_version=4))
         write_text_atomic(out_dir / f"{path.stem}.html", body)
@@ -350,6 +354,8 @@ def build_report(execute: bool = True, pdf: bool = True, timeout: int = 600, roo
     if not paths:
         raise DataError([Problem("notebooks", None, None, "no numbered notebooks (NN_name.ipynb) found")])
     os.environ.setdefault("PYTHONHASHSEED", "0")
+    for folder in (notebooks_dir(root), figures_dir(root), derived_dir(root), report_dir(root)):
+        remove_stale_temporaries(folder)
     if execute:
         echo(f"kzanalysis report: running {len(paths)} notebooks")
         run_notebooks(paths, timeout=timeout, echo=echo)

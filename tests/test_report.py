@@ -1,0 +1,94 @@
+"""The report escapes every piece of text that arrives from a document."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from html.parser import HTMLParser
+
+import nbformat
+import pandas as pd
+
+from kzanalysis.report import render_html
+
+HOSTILE = (
+    "Kazakhstan and <script>alert('x')</script> the EU. "
+    "A picture <img src=x onerror=alert(1)> of Astana. "
+    "A [link](javascript:alert(1)) and <a href=\"javascript:alert(2)\">click</a>. "
+    "A table | breaker | with `backticks` and **stars**. "
+    + "Long " * 2000 + "line.\n"
+)
+
+
+class Elements(HTMLParser):
+    """Collects every start tag with its attributes."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def add_hostile_document(root) -> None:
+    seed = root / "seeds" / "005_hostile.txt"
+    seed.write_text(HOSTILE, encoding="utf-8")
+    digest = hashlib.sha256(seed.read_bytes()).hexdigest()
+    sources = root / "seeds" / "sources.csv"
+    rows = list(csv.DictReader(io.StringIO(sources.read_text(encoding="utf-8"))))
+    new = dict(rows[0], doc_id="hostile-2024", file=seed.name, sha256=digest,
+               title="<b>Bold</b> <script>alert('t')</script>", outlet="<i>Outlet</i>", author="",
+               date="2024-01-01", date_precision="day", date_basis="stated", url="")
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows + [new])
+    sources.write_text(buffer.getvalue(), encoding="utf-8")
+    claims = root / "data" / "claims.csv"
+    quote = "<script>alert('x')</script>"
+    start = HOSTILE.index(quote)
+    crow = list(csv.DictReader(io.StringIO(claims.read_text(encoding="utf-8"))))
+    extra = dict(crow[0], claim_id="hostile-2024-c01", doc_id="hostile-2024", quote=quote, start=str(start),
+                 end=str(start + len(quote)))
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(crow[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(crow + [extra])
+    claims.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+def notebook_showing(text: str) -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nb.cells.append(nbformat.v4.new_markdown_cell("# A chapter\n\nNarrative."))
+    cell = nbformat.v4.new_code_cell("x")
+    table = pd.DataFrame({"claim_id": ["hostile-2024-c01"], "sentence": [text]}).to_html()
+    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=text),
+                    nbformat.v4.new_output("display_data", data={"text/html": table, "text/plain": "t"}),
+                    nbformat.v4.new_output("display_data", data={"text/markdown": "- " + text, "text/plain": "m"})]
+    cell.metadata["tags"] = ["findings"]
+    nb.cells.append(cell)
+    return nb
+
+
+def test_no_text_from_a_document_becomes_markup(project):
+    add_hostile_document(project)
+    html_text = render_html([notebook_showing(HOSTILE)], project)
+    parser = Elements()
+    parser.feed(html_text)
+    tags = [t for t, _ in parser.tags]
+    assert "script" not in tags
+    assert "img" not in tags
+    for tag, attrs in parser.tags:
+        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
+        assert not str(attrs.get("href", "")).lower().startswith("javascript:"), (tag, attrs)
+    assert "&lt;script&gt;" in html_text
+    assert html_text.count("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;") >= 3  # appendix, stream, markdown
+
+
+def test_claim_ids_in_tables_link_to_their_passage(project):
+    add_hostile_document(project)
+    html_text = render_html([notebook_showing("plain")], project)
+    assert '<a href="#claim-hostile-2024-c01">hostile-2024-c01</a>' in html_text
+    assert 'id="claim-hostile-2024-c01"' in html_text
+    assert "<mark>&lt;script&gt;" in html_text
