@@ -51,3 +51,9 @@ def test_offsets_point_at_the_match_and_diacritic_spellings_are_distinct_aliases
 
 def test_case_insensitive_alias_matches_other_case():
     assert found("TURKISH and turkish") == [("TURKISH", "turkiye"), ("turkish", "turkiye")]
+
+
+def test_straight_and_curly_apostrophes_match_each_other():
+    gaz = aliases(("People’s Republic of China", "china", False))
+    text = "the People's Republic of China and the People’s Republic of China"
+    assert list(find_mentions(text, gaz)["matched"]) == ["People's Republic of China", "People’s Republic of China"]

@@ -83,7 +83,7 @@ def _alias_regex(alias: str) -> str:
         if part.isspace():
             out.append(r"\s+")
         else:
-            out.append(re.escape(part).replace("’", "['’]").replace("'", "['’]"))
+            out.append(re.sub("['’]", "['’]", re.escape(part)))  # one pass: either apostrophe matches both
     return "".join(out)
 
 
