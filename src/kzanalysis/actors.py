@@ -139,8 +139,10 @@ def gazetteer_problems(actors: pd.DataFrame, aliases: pd.DataFrame, texts: dict[
     for idx, row in aliases.iterrows():
         line = int(lines[idx])
         alias = row["alias"]
-        if not alias or not alias.strip():
-            problems.append(Problem(file, line, "alias", "alias is empty"))
+        if not isinstance(alias, str) or not alias:
+            continue  # a missing value is reported once, by the table schema (required)
+        if not alias.strip():
+            problems.append(Problem(file, line, "alias", "alias is only white space"))
             continue
         if alias != alias.strip():
             problems.append(Problem(file, line, "alias", f"alias {alias!r} has leading or trailing white space"))
