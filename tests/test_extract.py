@@ -1,0 +1,307 @@
+"""The extractor (kzanalysis.extract) and its evaluation (kzanalysis.evaluate), on literal inputs."""
+from __future__ import annotations
+
+import ast
+import re
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kzanalysis import evaluate as ev
+from kzanalysis import extract as ex
+from kzanalysis.actors import Gazetteer
+
+ACTORS = pd.DataFrame([
+    ("kazakhstan", "Kazakhstan", "state", "domestic", ""),
+    ("turkiye", "Türkiye", "state", "turkic", ""),
+    ("uzbekistan", "Uzbekistan", "state", "central_asia", ""),
+    ("uae", "United Arab Emirates", "state", "middle_east", ""),
+    ("usa", "United States", "state", "west", ""),
+    ("central_asia", "Central Asia", "region", "central_asia", ""),
+    ("tokayev", "Kassym-Jomart Tokayev", "person", "domestic", "kazakhstan"),
+], columns=["actor_id", "name", "kind", "vector", "country"])
+ALIASES = pd.DataFrame([
+    ("Kazakhstan", "kazakhstan", False), ("Türkiye", "turkiye", False), ("Turkey", "turkiye", False),
+    ("Uzbekistan", "uzbekistan", False), ("UAE", "uae", True), ("US", "usa", True),
+    ("Central Asia", "central_asia", False), ("Central Asian", "central_asia", False), ("Tokayev", "tokayev", False),
+], columns=["alias", "actor_id", "case_sensitive"])
+
+
+def quantities(text: str) -> pd.DataFrame:
+    return ex.find_quantities(text, "d")
+
+
+def one(text: str) -> pd.Series:
+    found = quantities(text)
+    assert len(found) == 1, found[["quote", "value", "unit"]].to_string()
+    return found.iloc[0]
+
+
+@pytest.mark.parametrize("words, value", [
+    ("three thousand", 3000), ("a thousand", 1000), ("twenty-one", 21), ("fifth", 5),
+    ("one hundred and five", 105), ("two million", 2e6), ("twelfth", 12),
+])
+def test_number_words_have_their_values(words, value):
+    assert ex.number_from_words(words) == value
+
+
+@pytest.mark.parametrize("text, quote, value, unit, qualifier", [
+    ("Trade surged to $6.3 billion in 2022.", "$6.3 billion", 6.3e9, "usd", "exact"),
+    ("Trade reached 5.3 billion dolars last year.", "5.3 billion dolars", 5.3e9, "usd", "exact"),
+    ("Trade rose to $6.3 billion (TL 188.62 billion).", "TL 188.62 billion", 188.62e9, "try", "exact"),
+    ("Projects worth over $3.5 billion were signed.", "$3.5 billion", 3.5e9, "usd", "over"),
+    ("The bank approved approximately 1.6 billion dollars of financing.", "1.6 billion dollars", 1.6e9, "usd",
+     "approximate"),
+    ("Investment which passed $5 billion was noted.", "$5 billion", 5e9, "usd", "over"),
+    ("The dollar reserve is indicated as 90.9 billion.", "90.9 billion", 90.9e9, "usd", "exact"),
+])
+def test_money_has_currency_scale_and_qualifier(text, quote, value, unit, qualifier):
+    found = quantities(text)
+    row = found[found["quote"] == quote].iloc[0]
+    assert (row["value"], row["unit"], row["qualifier"]) == (pytest.approx(value), unit, qualifier)
+
+
+def test_percentages_carry_their_direction():
+    found = quantities("Exports decreased by 18.4% to $2.92 billion, an increase of 58% for imports "
+                       "and a significant 40.4% increase in sales.")
+    pct = found[found["unit"] == "percent"].set_index("quote")
+    assert pct.loc["18.4%", "value"] == -18.4
+    assert pct.loc["58%", "value"] == 58.0
+    assert pct.loc["40.4%", "value"] == 40.4
+    assert set(pct["kind"]) == {"change"}
+
+
+def test_percentages_that_are_levels_have_no_direction():
+    found = quantities("The share increased from 40% in 1989 to 68.5% in 2020.")
+    assert found["quote"].tolist() == ["40%", "68.5%"]
+    assert found["value"].tolist() == [40.0, 68.5]
+    assert set(found["kind"]) == {"percent"}
+
+
+@pytest.mark.parametrize("text, value, unit, noun", [
+    ("In all, 15 agreements were signed.", 15, "count", "agreements"),
+    ("There are nearly three thousand companies operating.", 3000, "count", "companies"),
+    ("The plan covers the construction of a thousand schools.", 1000, "count", "schools"),
+    ("It includes the repair of 11,000 kilometers of roads.", 11000, "km", "km"),
+    ("It has 30 billion barrels of oil reserves.", 30e9, "barrels", "barrels"),
+    ("Its gas reserves are 3 trillion cubic meters.", 3e12, "cubic_metres", "cubic_metres"),
+    ("The economy has grew 17 fold since then.", 17, "multiple", "multiple"),
+    ("The congress has met every three years.", 3, "year", "years"),
+])
+def test_counts_and_measures(text, value, unit, noun):
+    row = one(text)
+    assert (row["value"], row["unit"], row["noun"]) == (pytest.approx(value), unit, noun)
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Turkey is the fifth largest trade partner.", 5, "rank"),
+    ("This is the 12th largest in the world.", 12, "rank"),
+    ("It became the fourth-largest trading partner.", 4, "rank"),
+    ("Kazakhstan ranks 16th in terms of gas reserves.", 16, "rank"),
+    ("Türkiye was the first state to formally recognize it.", 1, "rank"),
+    ("It is among the top 10 investors.", 10, "rank"),
+    ("It is the largest oil producer in the region.", 1, "rank"),
+    ("He attended the 3rd meeting of the council.", 3, "count"),
+    ("They held the sixth summit of the conference.", 6, "count"),
+    ("They marked the 30th anniversary of relations.", 30, "year"),
+])
+def test_ranks_and_ordinals(text, value, unit):
+    row = one(text)
+    assert (row["value"], row["unit"]) == (value, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "Relations between the two countries grew.",          # parties, not a figure
+    "It talks with Central Asia in the 5 + 1 format.",    # part of a name
+    "The visit took place in 2021.",                      # a year is a date
+    "First of all, the sides agreed.",                    # a phrase
+    "The first president of the country resigned.",       # a title
+    "It is one of the largest producers.",                # not a rank
+    "The back and forth went on.",                        # 'forth' outside a rank or occasion
+    "After the COVID-19 pandemic ended.",                 # part of a name
+])
+def test_non_quantities_are_not_extracted(text):
+    assert quantities(text).empty
+
+
+def test_quantity_offsets_are_indices_into_the_text():
+    text = "Line one.\r\nIn 2022, trade with Türkiye surged to $6.3 billion, and 15 agreements were signed."
+    found = quantities(text)
+    assert len(found) == 2
+    assert all(text[s:e] == q for s, e, q in zip(found["start"], found["end"], found["quote"]))
+
+
+@pytest.mark.parametrize("text, doc_date, iso, precision, basis", [
+    ("During his visit on May 10, 2022, he spoke.", None, "2022-05-10", "day", "stated"),
+    ("In the phone call last July, he spoke.", date(2022, 10, 13), "2022-07", "month", "inferred"),
+    ("In the phone call last July, he spoke.", date(2022, 5, 11), "2021-07", "month", "inferred"),
+    ("On September 14th, the president visited.", date(2022, 10, 13), "2022-09-14", "day", "inferred"),
+    ("On 12-13 October, the summit met.", date(2022, 10, 13), "2022-10-12/2022-10-13", "range", "inferred"),
+    ("In January-September 2023, exports fell.", None, "2023-01/2023-09", "range", "stated"),
+    ("It was published on 11.05.2022 in a newspaper.", None, "2022-05-11", "day", "stated"),
+    ("It gained independence on December 1991 after all.", None, "1991-12", "month", "stated"),
+    ("Policy since the 1990s has changed.", None, "1990/1999", "range", "stated"),
+    ("The treaty was signed in 2009 by both.", None, "2009", "year", "stated"),
+])
+def test_dates_are_resolved(text, doc_date, iso, precision, basis):
+    found = ex.find_dates(text, "d", doc_date)
+    assert len(found) == 1, found.to_string()
+    row = found.iloc[0]
+    assert (row["date"], row["date_precision"], row["date_basis"]) == (iso, precision, basis)
+    assert text[row["start"]:row["end"]] == row["quote"]
+
+
+@pytest.mark.parametrize("text", [
+    "The visit was reported (Daily Sabah, October 11) at length.",  # the date of a cited source
+    "This may provoke the other side.",                              # the verb
+    "Around 2000 companies operate there.",                          # a count, not a year
+])
+def test_non_dates_are_not_extracted(text):
+    assert ex.find_dates(text, "d", date(2022, 12, 31)).empty
+
+
+def extraction(text: str, doc_date: date | None = None) -> dict[str, pd.DataFrame]:
+    return ex.Extractor.from_tables(ALIASES, ACTORS).extract("d", text, doc_date)
+
+
+def guess(text: str, quote: str) -> pd.Series:
+    q = extraction(text)["quantities"]
+    return q[q["quote"] == quote].iloc[0]
+
+
+def test_bilateral_trade_has_kazakhstan_as_subject_and_the_other_party_as_partner():
+    row = guess("In 2022, the trade volume between Türkiye and Kazakhstan surged to $6.3 billion.", "$6.3 billion")
+    assert (row["subject"], row["partner"], row["period"], row["period_precision"]) == \
+        ("kazakhstan", "turkiye", "2022", "year")
+    assert row["metric"] == "trade_turnover"
+
+
+def test_investment_has_the_investor_as_subject_and_the_host_as_partner():
+    row = guess("UAE-owned companies have 11 big investment projects in Kazakhstan that worth over $3.5 billion.",
+                "$3.5 billion")
+    assert (row["subject"], row["partner"], row["qualifier"]) == ("uae", "kazakhstan", "over")
+
+
+def test_the_two_countries_are_found_in_the_sentences_before():
+    row = guess("Uzbekistan and Kazakhstan met in Astana. The trade volume between the two countries "
+                "reached $4.4 billion.", "$4.4 billion")
+    assert (row["subject"], row["partner"]) == ("kazakhstan", "uzbekistan")
+    assert row["context_confidence"] < 0.9
+
+
+def test_a_region_is_a_weaker_subject_than_a_state():
+    row = guess("Kazakhstan increased it to 190 billion dollars and reached a position in Central Asian "
+                "geopolitics.", "190 billion dollars")
+    assert row["subject"] == "kazakhstan"
+
+
+def test_a_person_counts_for_their_country_and_a_quantity_without_actors_falls_back_to_kazakhstan():
+    q = extraction("Tokayev signed 8 agreements. Exports rose by 5%.")["quantities"].set_index("quote")
+    assert q.at["8 agreements", "subject"] == "kazakhstan"
+    assert q.at["8 agreements", "metric"] == "agreements_signed"
+
+
+def test_the_restricted_gazetteer_finds_exactly_what_the_full_one_finds():
+    extractor = ex.Extractor.from_tables(ALIASES, ACTORS)
+    text = "The US and us: Türkiye, Turkey’s partner Kazakhstan and Central\nAsian states; UAE."
+    assert extractor.gazetteer_for(text).find(text) == Gazetteer.from_aliases(ALIASES).find(text)
+    assert len(extractor.gazetteer_for(text).groups) < len(ALIASES)
+
+
+def test_unknown_names_are_ranked_by_frequency():
+    text = ("Olzhas Bektenov met officials in Tashkent. Later Olzhas Bektenov flew to Kazakhstan. "
+            "The talks in Tashkent were long. Bektenov spoke in Samarkand.")
+    gaz = Gazetteer.from_aliases(ALIASES)
+    names = ex.unknown_names({"d": text}, gaz)
+    assert names["name"].tolist()[:2] == ["Olzhas Bektenov", "Tashkent"]
+    assert names["n"].tolist()[:2] == [2, 2]
+    assert "Kazakhstan" not in set(names["name"])
+
+
+def test_candidates_have_the_review_columns_and_exact_quotes():
+    text = ("Kazakhstan and Uzbekistan agreed on March 3, 2024 to raise trade to $10 billion. "
+            "Olzhas Bektenov said 8 agreements were signed.")
+    review = ex.candidates("d", text, extraction(text, date(2024, 3, 3)))
+    assert list(review.columns) == ex.CANDIDATE_COLUMNS
+    assert set(review["table"]) == {"claims", "events", "mentions"}
+    assert (review["accept"] == "").all()
+    assert all(text[s:e] == q for s, e, q in zip(review["start"], review["end"], review["quote"]))
+    money = review[(review["table"] == "claims") & (review["unit"] == "usd")].iloc[0]
+    assert (money["value"], money["qualifier"]) == ("10000000000", "target")
+    event = review[review["table"] == "events"].iloc[0]
+    assert (event["date"], event["date_basis"]) == ("2024-03-03", "stated")
+    assert "Olzhas Bektenov" in set(review.loc[review["actors"] == "", "quote"])
+
+
+def test_the_extractor_holds_no_seed_text():
+    """Rules are general: no string constant of extract.py repeats five words of a seed."""
+    root = Path(ex.__file__).resolve().parents[2]
+    seeds = " ".join(p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt")))
+    words = re.findall(r"\w+", seeds.lower())
+    grams = {" ".join(words[i:i + 5]) for i in range(len(words) - 4)}
+    tree = ast.parse(Path(ex.__file__).read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
+                  and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    constants = [n.value for n in ast.walk(tree)
+                 if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings]
+    for constant in constants:
+        cwords = re.findall(r"\w+", constant.lower())
+        assert not any(" ".join(cwords[i:i + 5]) in grams for i in range(len(cwords) - 4)), constant
+
+
+# --- evaluation -----------------------------------------------------------------------------
+
+def claims_frame(rows) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["claim_id", "doc_id", "quote", "start", "end", "subject", "partner",
+                                       "period", "value", "unit", "qualifier"])
+
+
+PRED = pd.DataFrame([
+    ("a", 10, 22, "$6.3 billion", 6.3e9, "usd", "money", "kazakhstan", "turkiye", "2022"),
+    ("a", 40, 45, "18.4%", -18.4, "percent", "change", "kazakhstan", "", "2023"),
+    ("a", 90, 100, "15 agreements", 15.0, "count", "count", "turkiye", "", ""),
+    ("b", 5, 10, "fifth", 5.0, "rank", "rank", "kazakhstan", "turkiye", ""),
+], columns=["doc_id", "start", "end", "quote", "value", "unit", "kind", "subject", "partner", "period"])
+CLAIMS = claims_frame([
+    ("a-c01", "a", "trade surged to $6.3 billion", 0, 30, "kazakhstan", "turkiye", "2022", 6.3e9, "usd", "exact"),
+    ("a-c02", "a", "decreased by 18.4%", 30, 48, "kazakhstan", "turkiye", "2023", -18.4, "percent", "exact"),
+    ("a-c03", "a", "grew 17 fold", 60, 72, "kazakhstan", "", "", 17.0, "multiple", "exact"),
+    ("b-c01", "b", "the fifth largest", 0, 20, "kazakhstan", "turkiye", "", 4.0, "rank", "exact"),
+    ("b-c02", "b", "after Russia", 20, 32, "kazakhstan", "russia", "", 1.0, "rank", "implied"),
+    ("b-c03", "b", "signed in 2009", 40, 54, "kazakhstan", "", "2009", 2009.0, "year", "exact"),
+])
+
+
+def test_a_prediction_matches_a_claim_by_document_span_unit_and_value():
+    matched = ev.match_quantities(PRED, ev.stated_claims(CLAIMS)).set_index("claim_id")
+    assert matched["pred"].to_dict() == {"a-c01": 0, "a-c02": 1, "a-c03": -1, "b-c01": -1}
+
+
+def test_stated_claims_leave_out_implied_values_and_calendar_years():
+    assert ev.stated_claims(CLAIMS)["claim_id"].tolist() == ["a-c01", "a-c02", "a-c03", "b-c01"]
+
+
+def test_scores_count_precision_recall_and_f1():
+    dates = pd.DataFrame([("a", 24, 28, "2022", "2022", "year")],
+                         columns=["doc_id", "start", "end", "quote", "date", "date_precision"])
+    events = pd.DataFrame([("a-e01", "a", "in 2022", 23, 30, "2022")],
+                          columns=["event_id", "doc_id", "quote", "start", "end", "date"])
+    result = ev.scores({"quantities": PRED, "dates": dates}, CLAIMS, events)
+    table = result["scores"].set_index("task")
+    stated = table.loc["quantities (claims stated in the text)"]
+    assert (stated["gold"], stated["predicted"], stated["matched"]) == (4, 4, 2)
+    assert (stated["precision"], stated["recall"], stated["f1"]) == (0.5, 0.5, 0.5)
+    assert table.loc["dates (events)", "recall"] == 1.0
+    partner = table.loc["partner of matched quantities"]
+    assert (partner["gold"], partner["predicted"], partner["matched"]) == (3, 1, 1)
+    assert result["unmatched_claims"]["claim_id"].tolist() == ["a-c03", "b-c01"]
+    assert result["unmatched_predictions"]["quote"].tolist() == ["15 agreements", "fifth"]
+
+
+def test_the_readme_section_between_markers_is_replaced():
+    text = "intro\n<!-- evaluation:start -->\nold\n<!-- evaluation:end -->\nrest\n"
+    out = ev.replace_section(text, ev.README_START, ev.README_END, "| a |")
+    assert out == "intro\n<!-- evaluation:start -->\n| a |\n<!-- evaluation:end -->\nrest\n"
