@@ -18,7 +18,7 @@ bound, since pages shared after ``fork`` are counted in every process.
 cluster with ``--dask-scheduler tcp://host:8786``); Dask is optional and not in the lock.
 
 Nothing under version control is written unless ``--write-readme`` is given, which puts
-the table into benchmarks/README.md between its markers.
+the table into README.md and benchmarks/README.md between their markers.
 """
 from __future__ import annotations
 
@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--doc-kb", type=float, default=10.0, help="approximate size of a document in kB")
     parser.add_argument("--dask", action="store_true", help="run the per-document step on dask.bag")
     parser.add_argument("--dask-scheduler", metavar="ADDRESS", help="a dask.distributed scheduler, e.g. tcp://host:8786")
-    parser.add_argument("--write-readme", action="store_true", help="write the table into benchmarks/README.md")
+    parser.add_argument("--write-readme", action="store_true", help="write the table into README.md and benchmarks/README.md")
     parser.add_argument("--single", type=int, help=argparse.SUPPRESS)  # one size, in this process, JSON out
     args = parser.parse_args(argv)
     if args.dask or args.dask_scheduler:
@@ -200,10 +200,10 @@ def main(argv: list[str] | None = None) -> int:
         "\n".join(f"- {c}" for c in checks(rows))
     print(text)
     if args.write_readme:
-        path = Path(__file__).resolve().parent / "README.md"
         from kzanalysis.evaluate import replace_section
-        write_text_atomic(path, replace_section(path.read_text(encoding="utf-8"), README_START, README_END, text))
-        print(f"wrote the table into {path.relative_to(project_root()).as_posix()}", file=sys.stderr)
+        for path in (project_root() / "README.md", Path(__file__).resolve().parent / "README.md"):
+            write_text_atomic(path, replace_section(path.read_text(encoding="utf-8"), README_START, README_END, text))
+            print(f"wrote the table into {path.relative_to(project_root()).as_posix()}", file=sys.stderr)
     return 0
 
 

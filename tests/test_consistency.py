@@ -159,10 +159,11 @@ FACTS = pd.DataFrame([
 ], columns=["fact_id", "subject", "metric", "partner", "period", "value", "unit", "publisher"])
 
 TRADE = pd.DataFrame([
-    ("turkiye", 2020, "turnover", 3.4e9, "kazakhstan", "Bureau of National Statistics"),
-    ("turkiye", 2021, "turnover", 5.0e9, "kazakhstan", "Bureau of National Statistics"),
-    ("turkiye", 2021, "turnover", 5.5e9, "turkiye", "TurkStat"),
-], columns=["partner", "year", "flow", "value", "reporter", "agency"])
+    ("turkiye", 2020, 12, "turnover", 3.4e9, "kazakhstan", "Bureau of National Statistics"),
+    ("turkiye", 2021, 12, "turnover", 5.0e9, "kazakhstan", "Bureau of National Statistics"),
+    ("turkiye", 2021, 12, "turnover", 5.5e9, "turkiye", "TurkStat"),
+    ("turkiye", 2021, 9, "turnover", 3.9e9, "kazakhstan", "Bureau of National Statistics"),
+], columns=["partner", "year", "months", "flow", "value", "reporter", "publisher"])
 
 
 def test_reference_verdicts_hold_differ_or_have_no_reference():
@@ -185,6 +186,15 @@ def test_trade_claims_are_checked_against_the_nearest_reporter():
     assert check["reference_value"] == 5.5e9
     assert check["relative_error"] == pytest.approx(-0.2 / 5.5)
     assert check["verdict"] == "holds"
+
+
+def test_a_part_year_trade_figure_is_not_a_reference_for_a_full_year_claim():
+    claims = claims_frame([("a-c03", "doc-a", "trade reached 3.9 billion dollars in 2021", "kazakhstan",
+                            "trade_turnover", "turkiye", "2021", 3.9e9, "usd", "exact")])
+    check = kc.reference_checks(claims, FACTS.iloc[0:0], TRADE).iloc[0]
+    assert check["n_references"] == 2  # the two full-year figures, not the nine-month one
+    assert check["reference_value"] == 5.0e9
+    assert check["verdict"] == "differs"
 
 
 def test_a_trade_growth_rate_is_checked_against_the_growth_computed_from_references():

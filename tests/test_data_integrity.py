@@ -4,7 +4,9 @@ from __future__ import annotations
 from kzanalysis.actors import load_actors, load_aliases
 from kzanalysis.corpus import load_texts
 from kzanalysis.evidence import event_actors, load_claims, load_events
+from kzanalysis.paths import project_root
 from kzanalysis.periods import period_bounds
+from kzanalysis.reference import load_facts
 from kzanalysis.validate import check_all
 
 
@@ -54,3 +56,12 @@ def test_periods_and_dates_are_real():
 def test_corpus_is_large_enough_for_the_analysis():
     assert len(load_claims()) > 60
     assert len(load_events()) > 40
+
+
+def test_every_metric_in_use_is_documented_in_the_data_dictionary():
+    """The metric vocabulary is the key of consistency analysis: every metric of claims.csv
+    and facts.csv must be listed (in backticks) in data/README.md."""
+    dictionary = (project_root() / "data" / "README.md").read_text(encoding="utf-8")
+    used = set(load_claims()["metric"]) | set(load_facts()["metric"])
+    missing = sorted(m for m in used if f"`{m}`" not in dictionary)
+    assert not missing, f"metrics missing from data/README.md: {missing}"

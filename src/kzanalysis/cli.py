@@ -1,4 +1,4 @@
-"""Command line: ``kzanalysis check | build | report``."""
+"""Command line: ``kzanalysis check | build | report | run | verify | add | accept | extract``."""
 from __future__ import annotations
 
 import argparse
@@ -17,6 +17,11 @@ Commands:
   run      execute chosen notebooks in place (fresh kernel each), e.g. kzanalysis run 02
   verify   rebuild everything in a temporary copy: strict nbval over the notebooks, and
            figures/ and data/derived/ compared byte for byte with the committed files
+  add      add a new text to seeds/ with its metadata row; write candidate evidence for review
+  accept   move reviewed candidates into data/claims.csv and data/events.csv (keeps a backup)
+  extract  print what the extractor finds in a document (writes nothing)
+
+Run `kzanalysis COMMAND --help` for the options of one command.
 """
 
 
@@ -83,6 +88,8 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(func=_cmd_run)
     s = sub.add_parser("verify", help="re-run everything in a temporary copy; nbval + byte comparison of figures and derived data")
     s.set_defaults(func=_cmd_verify)
+    from .intake import register
+    register(sub)
     return p
 
 

@@ -51,7 +51,8 @@ from matplotlib.ticker import MaxNLocator
 from .figures import ACCENT, NEUTRAL
 from .paths import data_dir
 from .periods import period_bounds
-from .trade import claim_intervals, format_amount as _trade_format, in_interval
+from .trade import (GROWTH_OF, TRADE_FLOWS, claim_intervals, derived_growth_candidates, format_amount as _trade_format,
+                    in_interval, trade_candidates)
 
 # --------------------------------------------------------------------------------------
 # Constants
@@ -68,9 +69,6 @@ UNDATED_WINDOW_YEARS = 5
 
 #: Metrics whose values add up over time (a part of a period is at most the whole).
 FLOW_METRICS = frozenset({"trade_turnover", "exports", "imports"})
-
-#: Trade metrics of ``claims.csv`` → ``flow`` of ``data/reference/trade.csv``.
-TRADE_FLOWS = {"trade_turnover": "turnover", "exports": "exports", "imports": "imports"}
 
 #: Growth metrics (percent change over the previous comparable period) → the level metric.
 GROWTH_SUFFIX = "_growth"
@@ -368,12 +366,6 @@ def agreement_matrix(claim_pairs_: pd.DataFrame, event_pairs_: pd.DataFrame, doc
 # 3. Claims against references
 # --------------------------------------------------------------------------------------
 
-def _trade_values(trade: pd.DataFrame, claim: pd.Series, year: int) -> pd.DataFrame:
-    partner = claim["partner"] or "world"
-    flow = TRADE_FLOWS[claim["metric"]]
-    return trade[(trade["partner"] == partner) & (trade["flow"] == flow) & (trade["year"] == year)]
-
-
 def _is_flow(metric: str) -> bool:
     """Metrics whose value depends on the length of the period (trade flows, growth rates)."""
     return metric in FLOW_METRICS or metric.endswith(GROWTH_SUFFIX) or metric.endswith(MULTIPLE_SUFFIX)
@@ -423,19 +415,10 @@ def _references_for(claim: pd.Series, facts: pd.DataFrame, trade: pd.DataFrame,
                  or (not claim["period"] and _near_document(p, claim["metric"], written)) for p in same["period"]]]
     found += [(float(f.value), f"facts.csv {f.fact_id} ({f.publisher}, {f.period or 'no period'})")
               for f in same.itertuples()]
-    year = claim["period"] if re.fullmatch(r"\d{4}", claim["period"] or "") else None
-    if year and claim["subject"] == "kazakhstan" and claim["unit"] == "usd" and claim["metric"] in TRADE_FLOWS:
-        found += [(float(t.value), f"trade.csv {t.flow} {t.year}, reporter {t.reporter} ({t.agency})")
-                  for t in _trade_values(trade, claim, int(year)).itertuples()]
-    base = claim["metric"][:-len(GROWTH_SUFFIX)] if claim["metric"].endswith(GROWTH_SUFFIX) else ""
-    if year and claim["subject"] == "kazakhstan" and claim["unit"] == "percent" and base in TRADE_FLOWS:
-        probe = claim.copy()
-        probe["metric"] = base
-        now, before = _trade_values(trade, probe, int(year)), _trade_values(trade, probe, int(year) - 1)
-        for t in now.itertuples():
-            for p in before[before["reporter"] == t.reporter].itertuples():
-                found.append((100 * (t.value / p.value - 1),
-                              f"trade.csv {t.flow} {int(year) - 1}→{t.year}, reporter {t.reporter}"))
+    if claim["metric"] in TRADE_FLOWS:
+        found += [(c["value"], c["source"]) for c in trade_candidates(claim, trade)]
+    if claim["metric"] in GROWTH_OF:
+        found += [(c["value"], c["source"]) for c in derived_growth_candidates(claim, trade)]
     return found
 
 

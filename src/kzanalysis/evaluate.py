@@ -1,7 +1,8 @@
 """Scoring the extractor (``kzanalysis.extract``) against the curated tables.
 
 Run ``python -m kzanalysis.evaluate`` to print the scores and every unmatched item;
-``--write-readme`` also puts the score table into ``benchmarks/README.md``.
+``--write-readme`` also puts the score table into ``README.md`` and ``benchmarks/README.md``
+(between their ``evaluation`` markers).
 
 Matching rules (one-to-one, in text order):
 
@@ -225,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kzanalysis.evaluate",
                                      description="Score the extractor against data/claims.csv and data/events.csv.")
     parser.add_argument("--write-readme", action="store_true",
-                        help="also write the score table into benchmarks/README.md (between its markers)")
+                        help="also write the score table into README.md and benchmarks/README.md (between their markers)")
     parser.add_argument("--quiet", action="store_true", help="print the score table only")
     args = parser.parse_args(argv)
     result = evaluate()
@@ -242,10 +243,10 @@ def main(argv: list[str] | None = None) -> int:
                 if len(frame):
                     print(frame.to_string(index=False))
     if args.write_readme:
-        path = project_root() / "benchmarks" / "README.md"
-        text = path.read_text(encoding="utf-8")
-        write_text_atomic(path, replace_section(text, README_START, README_END, markdown_table(table)))
-        print(f"\nwrote the score table into {path.relative_to(project_root()).as_posix()}")
+        for path in (project_root() / "README.md", project_root() / "benchmarks" / "README.md"):
+            text = path.read_text(encoding="utf-8")
+            write_text_atomic(path, replace_section(text, README_START, README_END, markdown_table(table)))
+            print(f"wrote the score table into {path.relative_to(project_root()).as_posix()}")
     return 0
 
 

@@ -16,12 +16,25 @@ from .tables import load_resource
 
 
 def load_trade(root: Path | None = None) -> pd.DataFrame:
-    """``data/reference/trade.csv`` validated against its schema."""
+    """``data/reference/trade.csv`` validated against its schema.
+
+    Columns: partner (actor id, ``world`` for Kazakhstan's total), year (int), months (int:
+    months from January covered, 12 for a full year, fewer for a part-year figure), flow
+    (turnover / exports / imports), value (US dollars), reporter (whose statistics: actor id),
+    agency (the statistical body), publisher, title, url, date (of the publication, ISO),
+    note. See ``data/README.md``.
+    """
     return load_resource("trade", root)
 
 
 def load_facts(root: Path | None = None) -> pd.DataFrame:
-    """``data/reference/facts.csv`` validated against its schema."""
+    """``data/reference/facts.csv`` validated against its schema.
+
+    Columns: fact_id, subject, metric, partner, period, period_precision, value (in
+    ``unit``), unit, agency, publisher, title, url, date (of the publication), note. Keyed
+    like ``claims.csv``, so that a claim and its reference share (subject, metric, partner,
+    period); see ``data/README.md``.
+    """
     return load_resource("facts", root)
 
 

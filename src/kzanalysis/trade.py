@@ -665,7 +665,7 @@ def preferred_series(series: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["partner", "year", "flow", "value", "reporter", "mirror_value"])
 
 
-def _trade_candidates(claim: pd.Series, trade: pd.DataFrame) -> list[dict]:
+def trade_candidates(claim: pd.Series, trade: pd.DataFrame) -> list[dict]:
     """Reference values of ``trade.csv`` for a flow claim (same partner, flow, year, months)."""
     when = year_and_months(claim["period"])
     if when is None or claim["unit"] != "usd" or claim["subject"] != HOME_REPORTER:
@@ -679,7 +679,7 @@ def _trade_candidates(claim: pd.Series, trade: pd.DataFrame) -> list[dict]:
             for r in rows.sort_values(["reporter", "publisher", "value"]).itertuples()]
 
 
-def _derived_growth_candidates(claim: pd.Series, trade: pd.DataFrame) -> list[dict]:
+def derived_growth_candidates(claim: pd.Series, trade: pd.DataFrame) -> list[dict]:
     """Growth rates computed from ``trade.csv`` (same reporter, same months, consecutive years)."""
     when = year_and_months(claim["period"])
     if when is None or claim["unit"] != "percent" or claim["subject"] != HOME_REPORTER:
@@ -718,9 +718,9 @@ def reference_candidates(claim: pd.Series, trade: pd.DataFrame, facts: pd.DataFr
     """
     found: list[dict] = []
     if claim["metric"] in TRADE_FLOWS:
-        found += _trade_candidates(claim, trade)
+        found += trade_candidates(claim, trade)
     if claim["metric"] in GROWTH_OF:
-        found += _derived_growth_candidates(claim, trade)
+        found += derived_growth_candidates(claim, trade)
     seen = {c["value"] for c in found}
     found += [c for c in _fact_candidates(claim, facts) if c["value"] not in seen]
     return found
