@@ -92,3 +92,19 @@ def test_claim_ids_in_tables_link_to_their_passage(project):
     assert '<a href="#claim-hostile-2024-c01">hostile-2024-c01</a>' in html_text
     assert 'id="claim-hostile-2024-c01"' in html_text
     assert "<mark>&lt;script&gt;" in html_text
+
+
+def test_consecutive_stream_outputs_are_merged_so_saved_notebooks_do_not_depend_on_timing():
+    import nbformat
+    from kzanalysis.report import coalesce_streams
+    cell = nbformat.v4.new_code_cell("print(1); print(2)")
+    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="a\n"),
+                    nbformat.v4.new_output("stream", name="stdout", text="b\n"),
+                    nbformat.v4.new_output("stream", name="stderr", text="warn\n"),
+                    nbformat.v4.new_output("execute_result", data={"text/plain": "3"}, execution_count=1),
+                    nbformat.v4.new_output("stream", name="stdout", text="c\n")]
+    nb = nbformat.v4.new_notebook(cells=[cell, nbformat.v4.new_markdown_cell("text")])
+    merged = coalesce_streams(nb).cells[0].outputs
+    assert [(o.output_type, o.get("name"), o.get("text")) for o in merged] == [
+        ("stream", "stdout", "a\nb\n"), ("stream", "stderr", "warn\n"),
+        ("execute_result", None, None), ("stream", "stdout", "c\n")]

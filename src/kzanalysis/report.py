@@ -23,6 +23,7 @@ import html
 import os
 import re
 import subprocess
+import tempfile
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -57,12 +58,28 @@ def execute_notebook(path: Path, timeout: int = 600) -> nbformat.NotebookNode:
     Raises ``ReportError`` naming the notebook, the cell number (1-based, counting all
     cells) and the exception if any cell raises.
     """
+    from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
 
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                            resources={"metadata": {"path": str(path.parent)}})
+    with tempfile.TemporaryDirectory(prefix="kzanalysis-kernel-") as sockets:
+        # IPC sockets (absolute paths) rather than TCP on localhost: nothing listens on the
+        # network while a notebook runs
+        manager = KernelManager(kernel_name="python3", transport="ipc", ip=str(Path(sockets) / "kernel"))
+        client = NotebookClient(nb, km=manager, timeout=timeout, kernel_name="python3", record_timing=False,
+                                resources={"metadata": {"path": str(path.parent)}})
+        try:
+            _execute(client, nb, path)
+        finally:  # the client does not shut down a kernel manager it was handed
+            if manager.has_kernel:
+                manager.shutdown_kernel(now=False)
+    return coalesce_streams(nb)
+
+
+def _execute(client, nb: nbformat.NotebookNode, path: Path) -> None:
+    """Run ``client``; turn a failing cell into a ``ReportError`` naming notebook and cell."""
+    from nbclient.exceptions import CellExecutionError
+
     try:
         client.execute()
     except CellExecutionError as exc:
@@ -71,6 +88,26 @@ def execute_notebook(path: Path, timeout: int = 600) -> nbformat.NotebookNode:
         where = f"cell {index + 1}" if index is not None else "a cell"
         first = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
         raise ReportError(f"{relative(path)}: {where} raised an error: {first}") from None
+
+
+def coalesce_streams(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Merge consecutive ``stream`` outputs of the same name in every code cell, in place.
+
+    How a kernel splits printed text into messages depends on timing; merging makes the
+    saved outputs identical from run to run (nbval compares the merged text too).
+    """
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        merged: list = []
+        for output in cell.get("outputs", []):
+            previous = merged[-1] if merged else None
+            if (output.get("output_type") == "stream" and previous is not None
+                    and previous.get("output_type") == "stream" and previous.get("name") == output.get("name")):
+                previous["text"] = previous["text"] + output["text"]
+            else:
+                merged.append(output)
+        cell.outputs = merged
     return nb
 
 
