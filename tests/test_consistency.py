@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from kzanalysis import consistency as kc
+from kzanalysis.trade import trade_reference_checks
 
 CLAIM_COLUMNS = ["claim_id", "doc_id", "quote", "subject", "metric", "partner", "period", "value", "unit", "qualifier"]
 
@@ -179,13 +180,23 @@ def test_reference_verdicts_hold_differ_or_have_no_reference():
     assert math.isnan(checks.loc["a-c03", "relative_error"])
 
 
-def test_trade_claims_are_checked_against_the_nearest_reporter():
+def test_trade_claims_are_judged_by_kazakhstans_statistics_as_in_notebook_03():
     claims = claims_frame([TRADE_2021_A])
     check = kc.reference_checks(claims, FACTS.iloc[0:0], TRADE).iloc[0]
     assert check["n_references"] == 2
-    assert check["reference_value"] == 5.5e9
-    assert check["relative_error"] == pytest.approx(-0.2 / 5.5)
-    assert check["verdict"] == "holds"
+    assert check["reference_value"] == 5.0e9  # not the nearer Turkish mirror figure (5.5 bn)
+    assert check["relative_error"] == pytest.approx(0.3 / 5.0)
+    assert check["verdict"] == "differs"
+    same = trade_reference_checks(claims, TRADE, FACTS.iloc[0:0]).iloc[0]
+    assert (same["reference_value"], same["verdict"]) == (5.0e9, "differs")
+
+
+def test_a_trade_claim_matching_only_the_mirror_figure_is_judged_by_it_when_kazakhstan_has_none():
+    claims = claims_frame([("a-c01", "doc-a", "reached 5.5 billion dollars in 2021", "kazakhstan", "trade_turnover",
+                            "turkiye", "2021", 5.5e9, "usd", "exact")])
+    only_mirror = TRADE[TRADE["reporter"] == "turkiye"]
+    check = kc.reference_checks(claims, FACTS.iloc[0:0], only_mirror).iloc[0]
+    assert (check["reference_value"], check["verdict"]) == (5.5e9, "holds")
 
 
 def test_a_part_year_trade_figure_is_not_a_reference_for_a_full_year_claim():

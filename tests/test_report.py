@@ -108,3 +108,29 @@ def test_consecutive_stream_outputs_are_merged_so_saved_notebooks_do_not_depend_
     assert [(o.output_type, o.get("name"), o.get("text")) for o in merged] == [
         ("stream", "stdout", "a\nb\n"), ("stream", "stderr", "warn\n"),
         ("execute_result", None, None), ("stream", "stdout", "c\n")]
+
+
+def test_html_outputs_of_notebooks_are_reduced_to_safe_table_markup():
+    from kzanalysis.report import safe_html
+    hostile = ('<table class="t" onclick="x()"><tr><td style="color:red">a &amp; b</td>'
+               '<td><img src=x onerror="alert(1)"><a href="javascript:alert(2)">link</a></td></tr></table>'
+               '<script>alert(3)</script><style>body{}</style><p>ok</p>')
+    clean = safe_html(hostile)
+    assert clean == ('<table class="t"><tr><td>a &amp; b</td><td>link</td></tr></table><p>ok</p>')
+    for bad in ("onclick", "onerror", "<img", "<a ", "javascript:", "<script", "alert", "style"):
+        assert bad not in clean
+
+
+def test_show_escapes_cells_and_formats_numbers_for_reading():
+    import pandas as pd
+    from kzanalysis.display import Table, format_value
+    assert [format_value(v) for v in (24.5e9, 0.89312, 12.3456, 3, float("nan"), "x")] == \
+        ["24,500,000,000", "0.8931", "12.35", "3", "–", "x"]
+    assert format_value(2023, year=True) == "2023"
+    assert repr(Table(pd.DataFrame({"nearest_year": [2023], "n": [2023]}), index=False)).splitlines()[1] == \
+        "        2023  2,023"
+    table = Table(pd.DataFrame({"quote": ["<script>alert(1)</script>"], "value": [1e10]}), index=False)
+    assert "<script>" not in table._repr_html_() and "&lt;script&gt;" in table._repr_html_()
+    assert '<td class="num">10,000,000,000</td>' in table._repr_html_()
+    assert repr(table).splitlines() == ["quote                               value",
+                                        "<script>alert(1)</script>  10,000,000,000"]

@@ -450,3 +450,19 @@ def test_covered_basis_shares_sum_to_one_and_need_enough_partners():
     assert hhi["hhi"] == pytest.approx(0.5**2 + 0.4**2 + 0.1**2)
     with pytest.raises(ValueError):
         trade.partner_shares(preferred, basis="partners")
+
+
+def test_absent_partners_are_those_with_a_figure_in_another_year_only():
+    preferred = pd.DataFrame([
+        ("italy", 2021, "turnover", 14e9, "kazakhstan", math.nan),
+        ("italy", 2023, "turnover", 16e9, "kazakhstan", math.nan),
+        ("russia", 2022, "turnover", 26e9, "kazakhstan", math.nan),
+        ("usa", 2020, "turnover", 2e9, "kazakhstan", math.nan),
+        ("world", 2022, "turnover", 134e9, "kazakhstan", math.nan),
+        ("china", 2021, "turnover", 30e9, "china", math.nan),  # a mirror figure only: not Kazakhstan's
+    ], columns=["partner", "year", "flow", "value", "reporter", "mirror_value"])
+    absent = trade.absent_partners(preferred, 2022)
+    assert absent.to_dict("records") == [
+        {"partner": "italy", "nearest_year": 2023, "value": 16e9},  # 2021 and 2023 tie: the later
+        {"partner": "usa", "nearest_year": 2020, "value": 2e9},
+    ]

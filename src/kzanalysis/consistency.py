@@ -51,8 +51,8 @@ from matplotlib.ticker import MaxNLocator
 from .figures import ACCENT, NEUTRAL
 from .paths import data_dir
 from .periods import period_bounds
-from .trade import (GROWTH_OF, TRADE_FLOWS, claim_intervals, derived_growth_candidates, format_amount as _trade_format,
-                    in_interval, trade_candidates)
+from .trade import (VERDICTS, claim_intervals, format_amount as _trade_format, in_interval, reference_candidates,
+                    trade_reference_checks)
 
 # --------------------------------------------------------------------------------------
 # Constants
@@ -73,6 +73,9 @@ FLOW_METRICS = frozenset({"trade_turnover", "exports", "imports"})
 #: Growth metrics (percent change over the previous comparable period) → the level metric.
 GROWTH_SUFFIX = "_growth"
 MULTIPLE_SUFFIX = "_growth_multiple"
+
+#: ``trade.trade_reference_checks`` verdicts → the verdicts of ``reference_checks``.
+TRADE_VERDICTS = dict(zip(VERDICTS, ["holds", "differs", "no reference"]))
 
 #: Event types dated by the period they plan or target (a strategy "until 2025", a
 #: cooperation plan "for 2024"): such a date may lie after the text was written, so these
@@ -404,36 +407,33 @@ def _near_document(fact_period: str, metric: str, written: date | None) -> bool:
     return abs((middle - written).days) <= UNDATED_WINDOW_YEARS * 365.25
 
 
-def _references_for(claim: pd.Series, facts: pd.DataFrame, trade: pd.DataFrame,
-                    written: date | None = None) -> list[tuple[float, str]]:
-    """(value, source label) of every reference value for one claim (``written``: the
+def _references_for(claim: pd.Series, facts: pd.DataFrame, written: date | None = None) -> list[tuple[float, str]]:
+    """(value, source label) of every ``facts.csv`` value for one claim (``written``: the
     date of the claim's document, used for undated claims)."""
-    found = []
     same = facts[(facts["subject"] == claim["subject"]) & (facts["metric"] == claim["metric"])
                  & (facts["partner"] == claim["partner"]) & (facts["unit"] == claim["unit"])]
     same = same[[periods_match(claim["period"], p, claim["metric"])
                  or (not claim["period"] and _near_document(p, claim["metric"], written)) for p in same["period"]]]
-    found += [(float(f.value), f"facts.csv {f.fact_id} ({f.publisher}, {f.period or 'no period'})")
-              for f in same.itertuples()]
-    if claim["metric"] in TRADE_FLOWS:
-        found += [(c["value"], c["source"]) for c in trade_candidates(claim, trade)]
-    if claim["metric"] in GROWTH_OF:
-        found += [(c["value"], c["source"]) for c in derived_growth_candidates(claim, trade)]
-    return found
+    return [(float(f.value), f"facts.csv {f.fact_id} ({f.publisher}, {f.period or 'no period'})")
+            for f in same.itertuples()]
 
 
 def reference_checks(claims: pd.DataFrame, facts: pd.DataFrame, trade: pd.DataFrame,
                      sources: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each claim against the reference values that share its key.
 
-    References: ``facts.csv`` rows with the same (subject, metric, partner, unit) whose
-    period matches (``periods_match``), and, for an undated claim (which speaks of the
-    time of writing) of a level, those dated within ``UNDATED_WINDOW_YEARS`` of its
-    document's date in ``sources`` (if given); for Kazakhstan's trade in US dollars in a calendar year, ``trade.csv`` rows of
-    that partner (``world`` if none), year and flow (every reporter); for a percent change
-    of trade in a calendar year, the change computed from ``trade.csv`` (the same reporter
-    in both years; every combination of its figures). A claim ``holds`` if some reference lies within its stated
-    interval or within ``REFERENCE_TOLERANCE`` of its value; else it ``differs``.
+    Kazakhstan's trade claims (the metrics of ``trade.TRADE_CLAIM_METRICS``) get the verdict
+    of ``trade.trade_reference_checks``, so that notebooks 03 and 04 judge them by one rule:
+    Kazakhstan's own statistics first, the partner's mirror figure only where Kazakhstan's
+    is missing, and ``holds`` only within the claim's stated interval.
+
+    Every other claim is checked against ``facts.csv`` rows with the same (subject, metric,
+    partner, unit) whose period matches (``periods_match``), and, for an undated claim
+    (which speaks of the time of writing) of a level, those dated within
+    ``UNDATED_WINDOW_YEARS`` of its document's date in ``sources`` (if given). Such a claim
+    ``holds`` if the nearest reference lies within its stated interval or within
+    ``REFERENCE_TOLERANCE`` of its value (a level quoted a year or two from the reference's
+    date may have moved that much); else it ``differs``.
 
     Columns: claim_id, doc_id, subject, metric, partner, period, unit, value, low, high,
     n_references, reference_value (the reference nearest to the claim, in ``unit``),
@@ -443,11 +443,21 @@ def reference_checks(claims: pd.DataFrame, facts: pd.DataFrame, trade: pd.DataFr
     frame = claim_intervals(claims)
     written = ({} if sources is None else
                {d: pd.Timestamp(t).date() for d, t in zip(sources["doc_id"], sources["date"])})
+    trade_checks = trade_reference_checks(claims, trade, facts).set_index("claim_id")
     rows = []
     for _, claim in frame.sort_values("claim_id").iterrows():
-        refs = _references_for(claim, facts, trade, written.get(claim["doc_id"]))
         row = {c: claim[c] for c in ["claim_id", "doc_id", "subject", "metric", "partner", "period", "unit",
                                      "value", "low", "high"]}
+        if claim["claim_id"] in trade_checks.index:
+            check = trade_checks.loc[claim["claim_id"]]
+            refs = reference_candidates(claim, trade, facts)
+            error = check["relative_difference"]
+            row.update(n_references=len(refs), reference_value=check["reference_value"],
+                       reference=check["reference_source"], relative_error=error,
+                       verdict=TRADE_VERDICTS[check["verdict"]])
+            rows.append(row)
+            continue
+        refs = _references_for(claim, facts, written.get(claim["doc_id"]))
         row["n_references"] = len(refs)
         if not refs:
             row.update(reference_value=math.nan, reference="", relative_error=math.nan, verdict="no reference")

@@ -26,6 +26,7 @@ import subprocess
 import tempfile
 import time
 from datetime import datetime, timezone
+from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
@@ -224,7 +225,7 @@ def _render_output(out: dict, figure_counter: list[int], root: Path) -> str:
         return (f'<figure id="fig-{html.escape(meta["figure"])}">{body}'
                 f'<figcaption><b>Figure {n}.</b> {caption}</figcaption></figure>')
     if "text/html" in data:
-        return f'<div class="output html">{data["text/html"]}</div>'
+        return f'<div class="output html">{safe_html(data["text/html"])}</div>'
     if "text/markdown" in data:
         return f'<div class="output md">{_markdown(data["text/markdown"])}</div>'
     if "image/svg+xml" in data:
@@ -234,6 +235,55 @@ def _render_output(out: dict, figure_counter: list[int], root: Path) -> str:
     if "text/plain" in data:
         return f'<pre class="output">{html.escape(data["text/plain"])}</pre>'
     return ""
+
+
+#: Elements an HTML output of a notebook may keep in the report (tables and inline text);
+#: anything else is dropped with its attributes, its text kept and escaped.
+SAFE_TAGS = frozenset({"table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "div", "span", "p", "br",
+                       "b", "i", "em", "strong", "code", "small", "sub", "sup", "ul", "ol", "li"})
+#: Attributes kept on those elements (no event handlers, no URLs, no inline style).
+SAFE_ATTRIBUTES = frozenset({"class", "colspan", "rowspan"})
+#: Elements whose content is dropped entirely.
+_DROP_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "template", "noscript"})
+
+
+class _Sanitiser(HTMLParser):
+    """Rebuilds an HTML fragment keeping only ``SAFE_TAGS`` with ``SAFE_ATTRIBUTES``; all text escaped."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _DROP_CONTENT:
+            self.skipping += 1
+        elif not self.skipping and tag in SAFE_TAGS:
+            kept = "".join(f' {k}="{html.escape(v or "", quote=True)}"' for k, v in attrs if k in SAFE_ATTRIBUTES)
+            self.out.append(f"<{tag}{kept}>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _DROP_CONTENT:
+            self.skipping = max(0, self.skipping - 1)
+        elif not self.skipping and tag in SAFE_TAGS:
+            self.out.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.out.append(html.escape(data, quote=False))
+
+
+def safe_html(fragment: str) -> str:
+    """An HTML output of a notebook, reduced to safe table markup (see ``SAFE_TAGS``).
+
+    Tables displayed with ``kzanalysis.display.show`` or pandas are escaped already; this is
+    the second line of defence, so that no notebook output can bring a script, an event
+    handler or a link into the report, whatever it displays.
+    """
+    parser = _Sanitiser()
+    parser.feed(fragment)
+    parser.close()
+    return "".join(parser.out)
 
 
 def _sources_chapter(root: Path) -> str:
@@ -305,6 +355,8 @@ table { border-collapse: collapse; font-size: 7.5pt; margin: 0.8em 0; max-width:
 th, td { border-bottom: 1px solid #ddd; padding: 2px 5px; text-align: left; vertical-align: top;
   overflow-wrap: anywhere; }
 thead th { border-bottom: 1.5px solid #444; }
+th.num, td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+table caption { caption-side: top; text-align: left; font-weight: bold; padding-bottom: 0.3em; }
 .output.html { overflow-x: auto; }
 pre.output { font-size: 7.5pt; white-space: pre-wrap; overflow-wrap: anywhere; background: #f6f6f6; padding: 0.5em; }
 mark { background: #fde68a; }

@@ -970,6 +970,25 @@ def latest_share_year(shares: pd.DataFrame) -> int:
     return int(shares["year"].max())
 
 
+def absent_partners(preferred: pd.DataFrame, year: int, flow: str = "turnover") -> pd.DataFrame:
+    """Partners with Kazakhstan's figure for some year of the table but not for ``year``.
+
+    On the ``total`` basis such a partner falls into the rest of the world in ``year``, so
+    its vector's share is understated there. ``preferred``: the output of
+    ``preferred_series``. Columns: partner, nearest_year (the year of its figure nearest to
+    ``year``, the later on a tie), value (US dollars, that year). Sorted by value, largest first.
+    """
+    rows = preferred[(preferred["flow"] == flow) & (preferred["reporter"] == HOME_REPORTER)
+                     & (preferred["partner"] != WORLD)]
+    present = set(rows.loc[rows["year"] == year, "partner"])
+    out = []
+    for partner, group in rows[~rows["partner"].isin(present)].groupby("partner", sort=True):
+        nearest = group.assign(gap=(group["year"] - year).abs()).sort_values(["gap", "year"], ascending=[True, False]).iloc[0]
+        out.append({"partner": partner, "nearest_year": int(nearest["year"]), "value": float(nearest["value"])})
+    frame = pd.DataFrame(out, columns=["partner", "nearest_year", "value"])
+    return frame.sort_values(["value", "partner"], ascending=[False, True]).reset_index(drop=True)
+
+
 def vector_trade_shares(shares: pd.DataFrame, actors: pd.DataFrame, year: int,
                         vectors: list[str] | None = None) -> pd.DataFrame:
     """Share of Kazakhstan's turnover in ``year`` by vector, plus the rest of the world.
