@@ -60,6 +60,12 @@ def formatted(data: pd.DataFrame | pd.Series, index: bool = True, na_rep: str = 
     return out.astype(object)
 
 
+def _breakable(text: str) -> str:
+    """``text`` escaped, with a break opportunity (``<wbr>``) after each ``_`` and ``/``, so that
+    identifiers such as ``trade_turnover_growth`` or periods such as ``2023-01/2023-09`` can wrap."""
+    return html.escape(text).replace("_", "_<wbr>").replace("/", "/<wbr>")
+
+
 class Table:
     """A DataFrame prepared for display: ``_repr_html_`` (escaped) and ``__repr__`` (aligned text)."""
 
@@ -87,8 +93,11 @@ class Table:
     def _repr_html_(self) -> str:
         def cell(tag: str, text: str, numeric: bool) -> str:
             attribute = ' class="num"' if numeric else ""
-            return f"<{tag}{attribute}>{html.escape(text)}</{tag}>"
-        head = "".join(cell("th", str(c), n) for c, n in zip(self.cells.columns, self.numeric))
+            return f"<{tag}{attribute}>{_breakable(text)}</{tag}>"
+        def header(name: str, numeric: bool) -> str:
+            attribute = ' class="num"' if numeric else ""
+            return f"<th{attribute}>{_breakable(name)}</th>"
+        head = "".join(header(str(c), n) for c, n in zip(self.cells.columns, self.numeric))
         body = "".join("<tr>" + "".join(cell("td", str(v), n) for v, n in zip(row, self.numeric)) + "</tr>"
                        for row in self.cells.itertuples(index=False))
         caption = f"<caption>{html.escape(self.caption)}</caption>" if self.caption else ""

@@ -239,7 +239,7 @@ def _render_output(out: dict, figure_counter: list[int], root: Path) -> str:
 
 #: Elements an HTML output of a notebook may keep in the report (tables and inline text);
 #: anything else is dropped with its attributes, its text kept and escaped.
-SAFE_TAGS = frozenset({"table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "div", "span", "p", "br",
+SAFE_TAGS = frozenset({"table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "div", "span", "p", "br", "wbr",
                        "b", "i", "em", "strong", "code", "small", "sub", "sup", "ul", "ol", "li"})
 #: Attributes kept on those elements (no event handlers, no URLs, no inline style).
 SAFE_ATTRIBUTES = frozenset({"class", "colspan", "rowspan"})
@@ -353,9 +353,10 @@ figure svg, figure img { max-width: 100%; height: auto; }
 figcaption { font-size: 0.85em; color: #333; text-align: left; margin-top: 0.4em; }
 table { border-collapse: collapse; font-size: 7.5pt; margin: 0.8em 0; max-width: 100%; }
 th, td { border-bottom: 1px solid #ddd; padding: 2px 5px; text-align: left; vertical-align: top;
-  overflow-wrap: anywhere; }
+  overflow-wrap: break-word; hyphens: manual; }
 thead th { border-bottom: 1.5px solid #444; }
-th.num, td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 table caption { caption-side: top; text-align: left; font-weight: bold; padding-bottom: 0.3em; }
 .output.html { overflow-x: auto; }
 pre.output { font-size: 7.5pt; white-space: pre-wrap; overflow-wrap: anywhere; background: #f6f6f6; padding: 0.5em; }
