@@ -78,6 +78,29 @@ def _same_value(a: float, b: float) -> bool:
     return abs(a - b) <= REL_TOL * max(abs(a), abs(b))
 
 
+def _match_one_to_one(predicted: pd.DataFrame, gold: pd.DataFrame, matches) -> tuple[list[int], set[int]]:
+    """Greedy one-to-one matching of ``gold`` rows (in their order) to ``predicted`` rows.
+
+    Each gold row takes the first unused prediction of the same ``doc_id`` for which
+    ``matches(prediction, gold_row)`` holds (both as itertuples rows). Returns the index in
+    ``predicted`` matched by each gold row (-1 if none), and the set of used indices.
+    """
+    used: set[int] = set()
+    found_for: list[int] = []
+    by_doc = {doc: frame for doc, frame in predicted.groupby("doc_id")}
+    for item in gold.itertuples():
+        found = -1
+        frame = by_doc.get(item.doc_id)
+        if frame is not None:
+            for idx, p in zip(frame.index, frame.itertuples()):
+                if idx not in used and matches(p, item):
+                    found = idx
+                    used.add(idx)
+                    break
+        found_for.append(found)
+    return found_for, used
+
+
 def match_quantities(predicted: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     """One row per curated claim: claim_id, doc_id, quote, value, unit, subject, partner, period,
     and the matched prediction's index in ``predicted`` (``pred``, -1 if none) with its
@@ -87,21 +110,13 @@ def match_quantities(predicted: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFr
     each takes the first unused prediction that matches (same document, overlapping span,
     same unit, same value within ``REL_TOL``).
     """
-    used: set[int] = set()
+    ordered = claims.sort_values(["doc_id", "start", "claim_id"])
+    found_for, _ = _match_one_to_one(
+        predicted, ordered,
+        lambda p, claim: (_overlaps(p.start, p.end, claim.start, claim.end) and p.unit == claim.unit
+                          and _same_value(p.value, claim.value)))
     rows = []
-    by_doc = {doc: frame for doc, frame in predicted.groupby("doc_id")}
-    for claim in claims.sort_values(["doc_id", "start", "claim_id"]).itertuples():
-        found = -1
-        frame = by_doc.get(claim.doc_id)
-        if frame is not None:
-            for idx, p in zip(frame.index, frame.itertuples()):
-                if idx in used:
-                    continue
-                if (_overlaps(p.start, p.end, claim.start, claim.end) and p.unit == claim.unit
-                        and _same_value(p.value, claim.value)):
-                    found = idx
-                    used.add(idx)
-                    break
+    for claim, found in zip(ordered.itertuples(), found_for):
         guess = predicted.loc[found] if found >= 0 else None
         rows.append((claim.claim_id, claim.doc_id, claim.quote, claim.value, claim.unit, claim.subject,
                      claim.partner, claim.period, found,
@@ -119,19 +134,12 @@ def match_dates(predicted: pd.DataFrame, events: pd.DataFrame, claims: pd.DataFr
     same ISO date; one-to-one) or equals the period or calendar-year value of a claim whose
     quote it overlaps.
     """
-    used: set[int] = set()
-    rows = []
-    by_doc = {doc: frame for doc, frame in predicted.groupby("doc_id")}
-    for event in events.sort_values(["doc_id", "start", "event_id"]).itertuples():
-        found = -1
-        frame = by_doc.get(event.doc_id)
-        if frame is not None:
-            for idx, p in zip(frame.index, frame.itertuples()):
-                if idx not in used and _overlaps(p.start, p.end, event.start, event.end) and p.date == event.date:
-                    found = idx
-                    used.add(idx)
-                    break
-        rows.append((event.event_id, event.doc_id, event.quote, event.date, found))
+    ordered = events.sort_values(["doc_id", "start", "event_id"])
+    found_for, used = _match_one_to_one(
+        predicted, ordered,
+        lambda p, event: _overlaps(p.start, p.end, event.start, event.end) and p.date == event.date)
+    rows = [(event.event_id, event.doc_id, event.quote, event.date, found)
+            for event, found in zip(ordered.itertuples(), found_for)]
     matched = pd.DataFrame(rows, columns=["event_id", "doc_id", "quote", "date", "pred"])
     correct = pd.Series(False, index=predicted.index)
     correct[list(used)] = True

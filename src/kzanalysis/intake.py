@@ -563,18 +563,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run one of the subcommands directly (``python -m kzanalysis.intake add ...``)."""
-    parser = argparse.ArgumentParser(prog="kzanalysis")
-    register(parser.add_subparsers(dest="command", metavar="COMMAND"))
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 2
-    try:
-        return args.func(args)
-    except DataError as exc:
-        print(f"kzanalysis {args.command}: {exc}", file=sys.stderr)
-        return 1
+    """``python -m kzanalysis.intake add ...``: the same as ``kzanalysis add ...``."""
+    from .cli import main as cli_main
+    return cli_main(argv)
 
 
 if __name__ == "__main__":
