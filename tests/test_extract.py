@@ -305,3 +305,17 @@ def test_the_readme_section_between_markers_is_replaced():
     text = "intro\n<!-- evaluation:start -->\nold\n<!-- evaluation:end -->\nrest\n"
     out = ev.replace_section(text, ev.README_START, ev.README_END, "| a |")
     assert out == "intro\n<!-- evaluation:start -->\n| a |\n<!-- evaluation:end -->\nrest\n"
+
+
+def test_a_goal_word_marks_only_the_amount_it_belongs_to():
+    text = ("Trade between the two countries reached $4.4 billion in 2023, an increase of 8% on the previous "
+            "year, and both sides set a target of $10 billion by 2030.")
+    found = dict(zip(quantities(text)["quote"], quantities(text)["qualifier"]))
+    assert found["$4.4 billion"] == "exact"
+    assert found["$10 billion"] == "target"
+
+
+def test_a_number_word_between_goal_and_amount_does_not_hide_the_goal():
+    text = "It has been determined as a target to increase the trade volume between the two countries to 10 billion dollars."
+    found = dict(zip(quantities(text)["quote"], quantities(text)["qualifier"]))
+    assert found["10 billion dollars"] == "target"

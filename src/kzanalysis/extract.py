@@ -671,14 +671,22 @@ _MONEY_CUE = re.compile(r"(?i)doll?ars?|\$|\bUSD\b|\breserves?\b|\btrade\b|\bexp
 def _quantities_in(chunk: str, base: int, skip: list[tuple[int, int]]) -> list[dict]:
     """Quantities in one sentence ``chunk`` (offsets shifted by ``base``), skipping date spans."""
     has_money = bool(_MONEY_CUE.search(chunk))
-    has_target = bool(_TARGET_CUE.search(chunk))
     out = []
     last_end = -1
-    for num in _numbers_in(chunk):
+    numbers = _numbers_in(chunk)
+    for i, num in enumerate(numbers):
         if num.start < last_end or any(s <= base + num.start < e for s, e in skip):
             continue
         if _ARITHMETIC.search(chunk, max(0, num.start - 3), num.start) or _ARITHMETIC_AFTER.match(chunk, num.end):
             continue  # "5 + 1 format", "2 x 3": part of a name or formula
+        # a goal word counts for the numbers around it only: between the neighbouring numbers
+        # written in digits ("reached $4.4 billion in 2023 ... set a target of $10 billion": only
+        # the second is a target; "the two countries" is no boundary)
+        before = [n for n in numbers[:i] if not n.words]
+        after = [n for n in numbers[i + 1:] if not n.words]
+        window_start = before[-1].end if before else 0
+        window_end = after[0].start if after else len(chunk)
+        has_target = bool(_TARGET_CUE.search(chunk[window_start:window_end]))
         found = _quantity(chunk, num, has_money, has_target)
         if found is None:
             continue

@@ -40,6 +40,7 @@ import pandas as pd
 
 from . import extract as ex
 from .actors import load_actors, load_aliases
+from .display import Table
 from .errors import DataError, Problem
 from .files import MAX_SEED_BYTES, seed_problems, sha256_of, write_bytes_atomic, write_text_atomic
 from .paths import data_dir, project_root, relative, seeds_dir
@@ -506,11 +507,11 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             q = result["quantities"]
             print(f"== {doc_id}: {len(q)} quantities, {len(result['dates'])} dates, "
                   f"{len(result['mentions'])} gazetteer mentions")
-            print(q[["start", "quote", "value", "unit", "qualifier", "subject", "partner", "period", "metric",
-                     "confidence"]].to_string(index=False))
-            print(result["dates"][["start", "quote", "date", "date_precision", "date_basis"]].to_string(index=False))
+            print(repr(Table(q[["start", "quote", "value", "unit", "qualifier", "subject", "partner", "period",
+                                "metric", "confidence"]], index=False)))
+            print(repr(Table(result["dates"][["start", "quote", "date", "date_precision", "date_basis"]], index=False)))
             if args.names:
-                print(result["names"].head(args.names)[["name", "n"]].to_string(index=False))
+                print(repr(Table(result["names"].head(args.names)[["name", "n"]], index=False)))
     return 0
 
 
