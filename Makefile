@@ -47,8 +47,9 @@ test: check
 	$(BIN)/python -m pytest tests
 	$(BIN)/kzanalysis verify
 
+# --allow-root only when run as root (containers), where JupyterLab refuses to start otherwise
 lab: setup
-	$(BIN)/jupyter lab notebooks
+	$(BIN)/jupyter lab notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: setup
 	$(BIN)/python benchmarks/bench_extract.py
