@@ -219,3 +219,29 @@ def test_oversized_seed_is_refused_without_reading_it(project):
         handle.truncate(50_000_000)  # sparse 50 MB file
     msg = only(project, f"seeds/{SEED}", "bytes")
     assert "at most" in msg
+
+
+WORDS = "data/reference/english_words.txt"
+
+
+def test_word_list_in_latin1(project):
+    path = project / WORDS
+    path.write_bytes(b"# comment\nhouse\ncaf\xe9\n")
+    assert "not UTF-8" in only(project, f"{WORDS}, line 3")
+
+
+def test_word_list_with_two_words_on_a_line(project):
+    (project / WORDS).write_text("# comment\nhouse\nice cream\n", encoding="utf-8")
+    assert "one word per line" in only(project, f"{WORDS}, line 3")
+
+
+def test_word_list_without_words(project):
+    (project / WORDS).write_text("# only a comment\n\n", encoding="utf-8")
+    assert "no words" in only(project, WORDS)
+
+
+def test_malformed_word_list_is_refused_by_the_loader_too(project):
+    from kzanalysis.wordlist import load_word_list
+    (project / WORDS).write_text("ice cream\n", encoding="utf-8")
+    with pytest.raises(DataError, match="one word per line"):
+        load_word_list(project)

@@ -41,7 +41,6 @@ import math
 import re
 from collections.abc import Iterable
 from datetime import date
-from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -49,10 +48,10 @@ import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
 from .figures import ACCENT, NEUTRAL
-from .paths import data_dir
 from .periods import period_bounds
 from .trade import (VERDICTS, claim_intervals, format_amount as _trade_format, in_interval, reference_candidates,
                     trade_reference_checks)
+from .wordlist import load_word_list  # noqa: F401  (used by notebook 04 as kc.load_word_list)
 
 # --------------------------------------------------------------------------------------
 # Constants
@@ -89,9 +88,6 @@ PLAN_METRIC_WORDS = ("_target", "_planned")
 #: Key of a claim (data/README.md); claims are compared only in the same unit.
 CLAIM_KEY = ["subject", "metric", "partner", "period"]
 SERIES_KEY = ["subject", "metric", "partner", "unit"]
-
-#: The English word list for the misspelling rate, relative to data/ (absent for now).
-WORD_LIST_FILE = "reference/english_words.txt"
 
 #: Alias forms (data/aliases.csv) that say something about a text's origin.
 ORIGIN_FORMS = ("transliteration", "misspelling")
@@ -854,18 +850,6 @@ def word_tokens(sentences: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame
             token = _strip_possessive(m.group(0))
             rows.append((s.doc_id, token, token[0].isupper(), inside, start))
     return pd.DataFrame(rows, columns=["doc_id", "token", "capitalised", "in_name", "start"])
-
-
-def load_word_list(root: Path | None = None) -> set[str] | None:
-    """The project's English word list (``WORD_LIST_FILE``: one word per line, ``#``
-    comments), lower-cased; None if the project has none (then no misspelling rate is
-    computed: the project does not read a word list from the operating system, so that
-    every machine computes the same numbers)."""
-    path = data_dir(root) / WORD_LIST_FILE
-    if not path.is_file():
-        return None
-    lines = path.read_bytes().decode("utf-8").splitlines()
-    return {w.strip().casefold() for w in lines if w.strip() and not w.startswith("#")}
 
 
 def misspellings(tokens: pd.DataFrame, words: set[str]) -> pd.DataFrame:

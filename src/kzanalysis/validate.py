@@ -15,6 +15,7 @@ from .errors import Problem
 from .evidence import actor_reference_problems, period_problems
 from .paths import data_dir, project_root, relative
 from .tables import read_resource, resource_names
+from .wordlist import word_list_problems
 
 
 def check_all(root: Path | None = None) -> list[Problem]:
@@ -60,6 +61,7 @@ def check_all(root: Path | None = None) -> list[Problem]:
     if frames.get("facts") is not None:
         problems.extend(actor_reference_problems(frames["facts"], ["subject", "partner"], known, rel("facts")))
         problems.extend(period_problems(frames["facts"], "period", "period_precision", rel("facts")))
+    problems.extend(word_list_problems(root))
     return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.field or "", p.message))
 
 
