@@ -134,3 +134,11 @@ def test_show_escapes_cells_and_formats_numbers_for_reading():
     assert '<td class="num">10,000,000,000</td>' in table._repr_html_()
     assert repr(table).splitlines() == ["quote                               value",
                                         "<script>alert(1)</script>  10,000,000,000"]
+
+
+def test_only_http_links_become_anchors_in_the_sources_chapter():
+    from kzanalysis.report import _link
+    assert _link("https://example.org/a?b=1&c=2") == \
+        '<a href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a>'
+    for hostile in ("javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "JaVaScRiPt:x"):
+        assert "<a" not in _link(hostile) and "<script" not in _link(hostile)

@@ -39,6 +39,7 @@ from .evidence import load_claims
 from .files import remove_stale_temporaries, write_bytes_atomic, write_text_atomic
 from .paths import derived_dir, figures_dir, notebooks_dir, project_root, relative, report_dir
 from .reference import load_facts, load_trade
+from .wordlist import word_list_path
 
 REPORT_TITLE = "Kazakhstan’s multi-vector foreign policy: what five sources say, and how far they hold"
 _CLAIM_ID = re.compile(r"(?<![\w-])([a-z0-9]+(?:-[a-z0-9]+)*-c\d{2,})(?![\w-])")
@@ -290,7 +291,7 @@ def _sources_chapter(root: Path) -> str:
     sources = load_sources(root)
     rows = []
     for s in sources.sort_values(["date", "doc_id"]).itertuples():
-        url = f' <a href="{html.escape(s.url)}">{html.escape(s.url)}</a>' if s.url else ""
+        url = f" {_link(s.url)}" if s.url else ""
         rows.append(
             f'<li id="doc-{html.escape(s.doc_id)}"><b>{html.escape(s.doc_id)}</b>: '
             f'{html.escape(s.author + ", " if s.author else "")}“{html.escape(s.title)}”, '
@@ -303,12 +304,29 @@ def _sources_chapter(root: Path) -> str:
         cited = ref[["publisher", "title", "url", "date", "agency"]].drop_duplicates().sort_values(["publisher", "title", "url"])
         for r in cited.itertuples():
             refs.append(f'<li>{html.escape(r.publisher)}, “{html.escape(r.title)}” (figures of {html.escape(r.agency)}), '
-                        f'{html.escape(str(r.date))}. <a href="{html.escape(r.url)}">{html.escape(r.url)}</a></li>')
+                        f'{html.escape(str(r.date))}. {_link(r.url)}</li>')
     except DataError:
         refs.append("<li>Reference tables are not available.</li>")
-    return ("<h2>The five documents</h2><p>The seed texts remain the property of their publishers; they are "
+    other = ""
+    words = word_list_path(root)
+    if words.is_file():
+        header = []
+        for line in words.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
+            if not line.startswith("#") or line.strip() == "#":
+                break
+            header.append(line.lstrip("# "))
+        other = (f"<h2>Other reference data</h2><ul class=\"refs\"><li><code>{html.escape(relative(words, root))}</code>: "
+                 f"{html.escape(' '.join(header))}</li></ul>")
+    return ("<h2>The documents</h2><p>The seed texts remain the property of their publishers; they are "
             "included verbatim for research and verification.</p><ol class=\"sources\">" + "".join(rows) + "</ol>"
-            "<h2>Reference statistics cited</h2><ol class=\"refs\">" + "".join(refs) + "</ol>")
+            "<h2>Reference statistics cited</h2><ol class=\"refs\">" + "".join(refs) + "</ol>" + other)
+
+
+def _link(url: str) -> str:
+    """An escaped link for an http(s) URL; any other scheme (``javascript:``, ``data:``) as plain text."""
+    if re.match(r"(?i)https?://", url or ""):
+        return f'<a href="{html.escape(url, quote=True)}">{html.escape(url)}</a>'
+    return html.escape(url or "")
 
 
 def _claims_appendix(root: Path) -> str:
