@@ -35,11 +35,13 @@ from pathlib import Path
 
 import numpy as np
 
-from kzanalysis import extract as ex
-from kzanalysis.actors import load_actors, load_aliases
-from kzanalysis.corpus import load_exclusions, load_texts, sentences
-from kzanalysis.files import read_seed_text, write_bytes_atomic, write_text_atomic
-from kzanalysis.paths import project_root
+from kzanalysis.corpus.sentences import sentences
+from kzanalysis.corpus.sources import load_exclusions, load_texts
+from kzanalysis.extract.dates import document_date
+from kzanalysis.extract.extractor import Extractor
+from kzanalysis.gazetteer.actors import load_actors, load_aliases
+from kzanalysis.io.files import read_seed_text, write_bytes_atomic, write_text_atomic
+from kzanalysis.io.paths import project_root
 
 SEED = 20240601
 SENTENCES_PER_PARAGRAPH = 5
@@ -47,7 +49,7 @@ DOC_DATE = "2023-06-30"
 README_START = "<!-- benchmark:start -->"
 README_END = "<!-- benchmark:end -->"
 
-_EXTRACTOR: ex.Extractor | None = None  # one per worker process, built by _init_worker
+_EXTRACTOR: Extractor | None = None  # one per worker process, built by _init_worker
 
 
 def sentence_pool(root: Path | None = None) -> list[str]:
@@ -77,7 +79,7 @@ def synthetic_documents(n: int, pool: list[str], doc_chars: int, seed: int = SEE
 
 def _init_worker() -> None:
     global _EXTRACTOR
-    _EXTRACTOR = ex.Extractor.from_tables(load_aliases(), load_actors())
+    _EXTRACTOR = Extractor.from_tables(load_aliases(), load_actors())
 
 
 def process_path(path: str) -> tuple[int, int, int, int, int, int, int]:
@@ -85,7 +87,7 @@ def process_path(path: str) -> tuple[int, int, int, int, int, int, int]:
     if _EXTRACTOR is None:
         _init_worker()
     text = read_seed_text(Path(path))
-    n_sent, n_ment, n_quant, n_dates = _EXTRACTOR.counts(text, ex.document_date(DOC_DATE))
+    n_sent, n_ment, n_quant, n_dates = _EXTRACTOR.counts(text, document_date(DOC_DATE))
     return (len(text), n_sent, n_ment, n_quant, n_dates, os.getpid(),
             resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 

@@ -1,21 +1,20 @@
 """Shared fixtures: a temporary copy of the project's inputs, to break on purpose."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from kzanalysis.paths import project_root
+from kzanalysis.io.files import copy_inputs
+from kzanalysis.io.paths import project_root
 
 ROOT = project_root()
 
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of seeds/ and data/ (curated tables and schema) in a temporary root."""
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
-    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("derived"))
+    """A copy of seeds/, data/ (curated tables) and datapackage.json (their schema) in a temporary root."""
+    copy_inputs(ROOT, tmp_path)
     (tmp_path / "figures").mkdir()
     monkeypatch.setenv("KZANALYSIS_ROOT", str(tmp_path))
     return tmp_path

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kzanalysis.actors import find_mentions
+from kzanalysis.gazetteer.mentions import find_mentions
 
 
 def aliases(*rows: tuple[str, str, bool]) -> pd.DataFrame:

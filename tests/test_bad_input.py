@@ -10,10 +10,10 @@ import hashlib
 import io
 
 import pytest
-
-from kzanalysis.errors import DataError
-from kzanalysis.validate import check_all
 from conftest import rewrite
+
+from kzanalysis.io.errors import DataError
+from kzanalysis.pipeline.check import check_all
 
 SEED = "000_33f5674148b516a3.txt"
 
@@ -173,7 +173,7 @@ def test_csv_with_missing_column(project):
 def test_csv_with_extra_column(project):
     path = project / "data" / "actors.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
-    path.write_text("\n".join([lines[0] + ",colour"] + [l + ",red" for l in lines[1:]]) + "\n", encoding="utf-8")
+    path.write_text("\n".join([lines[0] + ",colour"] + [line + ",red" for line in lines[1:]]) + "\n", encoding="utf-8")
     assert "unexpected column" in only(project, "data/actors.csv, line 1", "field 'colour'")
 
 
@@ -241,7 +241,7 @@ def test_word_list_without_words(project):
 
 
 def test_malformed_word_list_is_refused_by_the_loader_too(project):
-    from kzanalysis.wordlist import load_word_list
+    from kzanalysis.corpus import load_word_list
     (project / WORDS).write_text("ice cream\n", encoding="utf-8")
     with pytest.raises(DataError, match="one word per line"):
         load_word_list(project)

@@ -6,8 +6,34 @@ import math
 import pandas as pd
 import pytest
 
-from kzanalysis import consistency as kc
-from kzanalysis.trade import trade_reference_checks
+from kzanalysis.analysis.agreement import (
+    agreement_matrix,
+    claim_pairs,
+    claim_verdicts,
+    event_pairs,
+    event_verdicts,
+    interval_gap,
+    intervals_overlap,
+    series_verdicts,
+    uncorroborated_claims,
+)
+from kzanalysis.analysis.arithmetic import arithmetic_checks
+from kzanalysis.analysis.comparable import periods_match
+from kzanalysis.analysis.dating import document_date_bounds, event_date_checks
+from kzanalysis.analysis.naming import (
+    misspelling_rates,
+    misspellings,
+    naming_table,
+    origin_evidence,
+    surface_forms,
+    text_artefacts,
+    unlisted_names,
+    word_tokens,
+)
+from kzanalysis.analysis.profiles import profile_paragraphs
+from kzanalysis.analysis.reference_checks import reference_accuracy, reference_checks
+from kzanalysis.analysis.trade_checks import trade_reference_checks
+from kzanalysis.figures.consistency import agreement_matrix_figure
 
 CLAIM_COLUMNS = ["claim_id", "doc_id", "quote", "subject", "metric", "partner", "period", "value", "unit", "qualifier"]
 
@@ -32,10 +58,10 @@ def sources_frame(rows: list[tuple]) -> pd.DataFrame:
 # --- comparing stated intervals (the intervals come from kzanalysis.trade) ------------
 
 def test_touching_rounding_intervals_do_not_overlap_but_shared_ranges_do():
-    assert not kc.intervals_overlap((14.5, 15.5), (15.5, 16.5))
-    assert kc.intervals_overlap((5.25e9, 5.35e9), (5.335e9, 5.345e9))
-    assert kc.intervals_overlap((5e9, math.inf), (4.95e9, 5.05e9))
-    assert kc.interval_gap((5.25e9, 5.35e9), (6.25e9, 6.35e9)) == pytest.approx(0.9e9)
+    assert not intervals_overlap((14.5, 15.5), (15.5, 16.5))
+    assert intervals_overlap((5.25e9, 5.35e9), (5.335e9, 5.345e9))
+    assert intervals_overlap((5e9, math.inf), (4.95e9, 5.05e9))
+    assert interval_gap((5.25e9, 5.35e9), (6.25e9, 6.35e9)) == pytest.approx(0.9e9)
 
 
 def test_an_approximate_figure_agrees_with_a_nearby_exact_one():
@@ -43,7 +69,7 @@ def test_an_approximate_figure_agrees_with_a_nearby_exact_one():
         ("a-c01", "doc-a", "nearly three thousand companies", "turkiye", "companies", "kazakhstan", "2022", 3000, "count", "approximate"),
         ("b-c01", "doc-b", "2,800 companies", "turkiye", "companies", "kazakhstan", "2022", 2800, "count", "exact"),
     ])
-    assert kc.claim_pairs(claims).loc[0, "verdict"] == "agree"
+    assert claim_pairs(claims).loc[0, "verdict"] == "agree"
 
 
 # --- claims across sources -------------------------------------------------------------
@@ -54,7 +80,7 @@ TRADE_2021_A = ("a-c01", "doc-a", "reached 5.3 billion dollars in 2021", "kazakh
 def test_two_sources_agree_within_rounding_of_the_less_precise_figure():
     claims = claims_frame([TRADE_2021_A,
                            ("b-c01", "doc-b", "turnover was $5.34 billion", "kazakhstan", "trade_turnover", "turkiye", "2021", 5.34e9, "usd", "exact")])
-    pairs = kc.claim_pairs(claims)
+    pairs = claim_pairs(claims)
     assert pairs[["claim_a", "claim_b", "verdict"]].values.tolist() == [["a-c01", "b-c01", "agree"]]
     assert pairs.loc[0, "gap"] == 0
 
@@ -62,7 +88,7 @@ def test_two_sources_agree_within_rounding_of_the_less_precise_figure():
 def test_a_conflict_states_by_how_much_the_sources_differ():
     claims = claims_frame([TRADE_2021_A,
                            ("b-c01", "doc-b", "turnover was $6.3 billion", "kazakhstan", "trade_turnover", "turkiye", "2021", 6.3e9, "usd", "exact")])
-    pair = kc.claim_pairs(claims).iloc[0]
+    pair = claim_pairs(claims).iloc[0]
     assert pair["verdict"] == "conflict"
     assert pair["difference"] == pytest.approx(1.0e9)
     assert pair["relative_difference"] == pytest.approx(1.0e9 / 5.3e9)
@@ -72,7 +98,7 @@ def test_a_conflict_states_by_how_much_the_sources_differ():
 def test_different_periods_of_the_same_series_are_complementary():
     claims = claims_frame([TRADE_2021_A,
                            ("b-c01", "doc-b", "surged to $6.3 billion", "kazakhstan", "trade_turnover", "turkiye", "2022", 6.3e9, "usd", "exact")])
-    pair = kc.claim_pairs(claims).iloc[0]
+    pair = claim_pairs(claims).iloc[0]
     assert (pair["verdict"], pair["note"]) == ("complementary", "different periods")
 
 
@@ -81,7 +107,7 @@ def test_a_part_of_a_period_larger_than_the_whole_is_a_conflict():
         ("a-c01", "doc-a", "exports were $2 billion in 2023", "kazakhstan", "exports", "turkiye", "2023", 2e9, "usd", "exact"),
         ("b-c01", "doc-b", "exports reached $2.92 billion", "kazakhstan", "exports", "turkiye", "2023-01/2023-09", 2.92e9, "usd", "exact"),
     ])
-    assert kc.claim_pairs(claims).loc[0, "verdict"] == "conflict"
+    assert claim_pairs(claims).loc[0, "verdict"] == "conflict"
 
 
 def test_a_stated_growth_rate_contradicted_by_two_sources_values_is_a_conflict():
@@ -90,14 +116,14 @@ def test_a_stated_growth_rate_contradicted_by_two_sources_values_is_a_conflict()
         ("b-c01", "doc-b", "reached 5.3 billion by an increase of 58%", "kazakhstan", "trade_turnover", "turkiye", "2021", 5.3e9, "usd", "exact"),
         ("b-c02", "doc-b", "reached 5.3 billion by an increase of 58%", "kazakhstan", "trade_turnover_growth", "turkiye", "2021", 58, "percent", "exact"),
     ])
-    pair = kc.claim_pairs(claims).query("metric == 'trade_turnover'").iloc[0]
+    pair = claim_pairs(claims).query("metric == 'trade_turnover'").iloc[0]
     assert pair["verdict"] == "conflict"
     assert "+32.5%" in pair["note"] and "b-c02" in pair["note"]
 
 
 def test_claims_of_one_document_are_never_paired_with_each_other():
     claims = claims_frame([TRADE_2021_A, ("a-c02", "doc-a", "6.3 billion", "kazakhstan", "trade_turnover", "turkiye", "2021", 6.3e9, "usd", "exact")])
-    assert kc.claim_pairs(claims).empty
+    assert claim_pairs(claims).empty
 
 
 def test_claim_verdicts_mark_single_source_claims_uncorroborated():
@@ -106,10 +132,10 @@ def test_claim_verdicts_mark_single_source_claims_uncorroborated():
         ("b-c01", "doc-b", "turnover was $5.34 billion", "kazakhstan", "trade_turnover", "turkiye", "2021", 5.34e9, "usd", "exact"),
         ("b-c02", "doc-b", "30 billion barrels", "kazakhstan", "oil_reserves", "", "", 30e9, "barrels", "exact"),
     ])
-    verdicts = kc.claim_verdicts(claims, kc.claim_pairs(claims)).set_index("claim_id")
+    verdicts = claim_verdicts(claims, claim_pairs(claims)).set_index("claim_id")
     assert verdicts["verdict"].to_dict() == {"a-c01": "agree", "b-c01": "agree", "b-c02": "uncorroborated"}
     assert verdicts.loc["a-c01", "agreeing_claims"] == "b-c01"
-    assert kc.uncorroborated_claims(verdicts.reset_index())["claim_id"].tolist() == ["b-c02"]
+    assert uncorroborated_claims(verdicts.reset_index())["claim_id"].tolist() == ["b-c02"]
 
 
 def test_series_verdict_is_conflict_when_any_pair_conflicts():
@@ -118,7 +144,7 @@ def test_series_verdict_is_conflict_when_any_pair_conflicts():
         ("b-c01", "doc-b", "$5.34 billion", "kazakhstan", "trade_turnover", "turkiye", "2021", 5.34e9, "usd", "exact"),
         ("c-c01", "doc-c", "$6.3 billion", "kazakhstan", "trade_turnover", "turkiye", "2021", 6.3e9, "usd", "exact"),
     ])
-    series = kc.series_verdicts(claims, kc.claim_pairs(claims))
+    series = series_verdicts(claims, claim_pairs(claims))
     assert series[["n_sources", "verdict", "n_agree", "n_conflict"]].values.tolist() == [[3, "conflict", 1, 2]]
 
 
@@ -126,25 +152,25 @@ def test_series_verdict_is_conflict_when_any_pair_conflicts():
 
 def test_event_dates_agree_when_they_overlap_at_the_coarser_precision():
     events = events_frame([("a-e1", "visit", "doc-a", "2022-05", "visit"), ("b-e1", "visit", "doc-b", "2022-05-10", "visit")])
-    pair = kc.event_pairs(events).iloc[0]
+    pair = event_pairs(events).iloc[0]
     assert (pair["verdict"], pair["gap_days"]) == ("agree", 0)
 
 
 def test_an_event_date_conflict_counts_the_days_between_the_nearest_bounds():
     events = events_frame([("a-e1", "visit", "doc-a", "2022-05", "visit"), ("b-e1", "visit", "doc-b", "2022-07-01", "visit"),
                            ("c-e1", "visit", "doc-c", "2022-05-10/2022-05-12", "visit")])
-    pairs = kc.event_pairs(events).set_index(["doc_a", "doc_b"])
+    pairs = event_pairs(events).set_index(["doc_a", "doc_b"])
     assert pairs.loc[("doc-a", "doc-b"), ["verdict", "gap_days"]].tolist() == ["date_conflict", 31]
     assert pairs.loc[("doc-b", "doc-c"), "gap_days"] == 50
     assert pairs.loc[("doc-a", "doc-c"), "verdict"] == "agree"
-    verdicts = kc.event_verdicts(events, kc.event_pairs(events)).set_index("event_id")["verdict"]
+    verdicts = event_verdicts(events, event_pairs(events)).set_index("event_id")["verdict"]
     assert verdicts.to_dict() == {"a-e1": "date_conflict", "b-e1": "date_conflict", "c-e1": "date_conflict"}
 
 
 def test_agreement_matrix_is_symmetric_and_counts_claims_and_events_together():
     claims = claims_frame([TRADE_2021_A, ("b-c01", "doc-b", "$5.34 billion", "kazakhstan", "trade_turnover", "turkiye", "2021", 5.34e9, "usd", "exact")])
     events = events_frame([("a-e1", "visit", "doc-a", "2022-05", "visit"), ("b-e1", "visit", "doc-b", "2022-07-01", "visit")])
-    matrix = kc.agreement_matrix(kc.claim_pairs(claims), kc.event_pairs(events), ["doc-a", "doc-b", "doc-c"])
+    matrix = agreement_matrix(claim_pairs(claims), event_pairs(events), ["doc-a", "doc-b", "doc-c"])
     cell = matrix.set_index(["doc_a", "doc_b"])
     assert cell.loc[("doc-a", "doc-b"), ["agree", "conflict"]].tolist() == [1, 1]
     assert cell.loc[("doc-b", "doc-a"), ["agree", "conflict"]].tolist() == [1, 1]
@@ -173,7 +199,7 @@ def test_reference_verdicts_hold_differ_or_have_no_reference():
         ("a-c02", "doc-a", "dolar reserve is indicated as 90.9 billion", "kazakhstan", "fx_reserves", "", "2022", 90.9e9, "usd", "exact"),
         ("a-c03", "doc-a", "11 international transit corridors", "kazakhstan", "transit_corridors", "", "", 11, "count", "exact"),
     ])
-    checks = kc.reference_checks(claims, FACTS, TRADE.iloc[0:0]).set_index("claim_id")
+    checks = reference_checks(claims, FACTS, TRADE.iloc[0:0]).set_index("claim_id")
     assert checks["verdict"].to_dict() == {"a-c01": "holds", "a-c02": "differs", "a-c03": "no reference"}
     assert checks.loc["a-c01", "relative_error"] == pytest.approx((190 - 197.1) / 197.1)
     assert checks.loc["a-c02", "relative_error"] == pytest.approx((90.9 - 35.1) / 35.1)
@@ -182,7 +208,7 @@ def test_reference_verdicts_hold_differ_or_have_no_reference():
 
 def test_trade_claims_are_judged_by_kazakhstans_statistics_as_in_notebook_03():
     claims = claims_frame([TRADE_2021_A])
-    check = kc.reference_checks(claims, FACTS.iloc[0:0], TRADE).iloc[0]
+    check = reference_checks(claims, FACTS.iloc[0:0], TRADE).iloc[0]
     assert check["n_references"] == 2
     assert check["reference_value"] == 5.0e9  # not the nearer Turkish mirror figure (5.5 bn)
     assert check["relative_error"] == pytest.approx(0.3 / 5.0)
@@ -195,14 +221,14 @@ def test_a_trade_claim_matching_only_the_mirror_figure_is_judged_by_it_when_kaza
     claims = claims_frame([("a-c01", "doc-a", "reached 5.5 billion dollars in 2021", "kazakhstan", "trade_turnover",
                             "turkiye", "2021", 5.5e9, "usd", "exact")])
     only_mirror = TRADE[TRADE["reporter"] == "turkiye"]
-    check = kc.reference_checks(claims, FACTS.iloc[0:0], only_mirror).iloc[0]
+    check = reference_checks(claims, FACTS.iloc[0:0], only_mirror).iloc[0]
     assert (check["reference_value"], check["verdict"]) == (5.5e9, "holds")
 
 
 def test_a_part_year_trade_figure_is_not_a_reference_for_a_full_year_claim():
     claims = claims_frame([("a-c03", "doc-a", "trade reached 3.9 billion dollars in 2021", "kazakhstan",
                             "trade_turnover", "turkiye", "2021", 3.9e9, "usd", "exact")])
-    check = kc.reference_checks(claims, FACTS.iloc[0:0], TRADE).iloc[0]
+    check = reference_checks(claims, FACTS.iloc[0:0], TRADE).iloc[0]
     assert check["n_references"] == 2  # the two full-year figures, not the nine-month one
     assert check["reference_value"] == 5.0e9
     assert check["verdict"] == "differs"
@@ -210,7 +236,7 @@ def test_a_part_year_trade_figure_is_not_a_reference_for_a_full_year_claim():
 
 def test_a_trade_growth_rate_is_checked_against_the_growth_computed_from_references():
     claims = claims_frame([("a-c02", "doc-a", "by an increase of 58% in 2021", "kazakhstan", "trade_turnover_growth", "turkiye", "2021", 58, "percent", "exact")])
-    check = kc.reference_checks(claims, FACTS.iloc[0:0], TRADE).iloc[0]
+    check = reference_checks(claims, FACTS.iloc[0:0], TRADE).iloc[0]
     assert check["n_references"] == 1  # only Kazakhstan's statistics give both years
     assert check["reference_value"] == pytest.approx(100 * (5.0 / 3.4 - 1))
     assert check["verdict"] == "differs"
@@ -219,7 +245,7 @@ def test_a_trade_growth_rate_is_checked_against_the_growth_computed_from_referen
 def test_reference_accuracy_is_the_share_of_checkable_claims_that_hold():
     checks = pd.DataFrame({"doc_id": ["d", "d", "d", "e"], "verdict": ["holds", "differs", "no reference", "no reference"],
                            "relative_error": [0.01, -0.3, math.nan, math.nan]})
-    acc = kc.reference_accuracy(checks, ["d", "e"]).set_index("doc_id")
+    acc = reference_accuracy(checks, ["d", "e"]).set_index("doc_id")
     assert acc.loc["d", ["n_claims", "n_checkable", "n_hold", "share_hold"]].tolist() == [3, 2, 1, 0.5]
     assert acc.loc["d", "median_abs_error"] == pytest.approx(0.155)
     assert math.isnan(acc.loc["e", "share_hold"])
@@ -233,7 +259,7 @@ def test_a_growth_multiple_is_checked_against_the_documents_own_levels():
         ("a-c02", "doc-a", "was 11.4 billion dollars", "kazakhstan", "gdp", "", "1992", 11.4e9, "usd", "exact"),
         ("a-c03", "doc-a", "to 190 billion dollars in 2021", "kazakhstan", "gdp", "", "2021", 190e9, "usd", "exact"),
     ])
-    check = kc.arithmetic_checks(claims).iloc[0]
+    check = arithmetic_checks(claims).iloc[0]
     assert (check["check"], check["verdict"]) == ("growth multiple", "consistent")
     assert check["computed"].startswith("×16.7")
 
@@ -243,7 +269,7 @@ def test_a_percent_change_without_the_earlier_value_reports_the_implied_value():
         ("a-c01", "doc-a", "decreased by 18.4% to $2.92 billion", "kazakhstan", "exports_growth", "turkiye", "2023-01/2023-09", -18.4, "percent", "exact"),
         ("a-c02", "doc-a", "decreased by 18.4% to $2.92 billion", "kazakhstan", "exports", "turkiye", "2023-01/2023-09", 2.92e9, "usd", "exact"),
     ])
-    check = kc.arithmetic_checks(claims).iloc[0]
+    check = arithmetic_checks(claims).iloc[0]
     assert check["verdict"] == "not checkable"
     assert check["computed"] == "implies exports 2022-01/2022-09 = 3.57843 bn USD"
 
@@ -254,7 +280,7 @@ def test_a_percent_change_contradicted_by_the_documents_own_values_is_inconsiste
         ("a-c02", "doc-a", "5.3 billion", "kazakhstan", "trade_turnover", "turkiye", "2021", 5.3e9, "usd", "exact"),
         ("a-c03", "doc-a", "4.0 billion", "kazakhstan", "trade_turnover", "turkiye", "2020", 4.0e9, "usd", "exact"),
     ])
-    check = kc.arithmetic_checks(claims).iloc[0]
+    check = arithmetic_checks(claims).iloc[0]
     assert (check["verdict"], check["computed"]) == ("inconsistent", "+32.5%")
 
 
@@ -264,7 +290,7 @@ def test_exports_plus_imports_must_match_the_turnover_of_the_same_period():
         ("a-c02", "doc-a", "$1.51 billion", "kazakhstan", "imports", "turkiye", "2023", 1.51e9, "usd", "exact"),
         ("a-c03", "doc-a", "$6.3 billion", "kazakhstan", "trade_turnover", "turkiye", "2023", 6.3e9, "usd", "exact"),
     ])
-    check = kc.arithmetic_checks(claims).query("check == 'total'").iloc[0]
+    check = arithmetic_checks(claims).query("check == 'total'").iloc[0]
     assert check["verdict"] == "inconsistent"
     assert check["computed"] == "4.43 bn USD (exports + imports)"
 
@@ -274,7 +300,7 @@ def test_the_same_figure_stated_twice_in_one_document_must_agree():
         ("a-c01", "doc-a", "15 agreements were signed", "kazakhstan", "agreements_signed", "turkiye", "2022-05-10", 15, "count", "exact"),
         ("a-c02", "doc-a", "a total of 16 agreements", "kazakhstan", "agreements_signed", "turkiye", "2022-05-10", 16, "count", "exact"),
     ])
-    check = kc.arithmetic_checks(claims).iloc[0]
+    check = arithmetic_checks(claims).iloc[0]
     assert (check["check"], check["verdict"]) == ("repeat", "inconsistent")
 
 
@@ -283,7 +309,7 @@ def test_an_event_after_the_documents_date_is_a_date_conflict_unless_it_is_a_pla
     events = events_frame([("a-e1", "k1", "doc-a", "2022-07", "visit"), ("a-e2", "k2", "doc-a", "2025", "strategy"),
                            ("a-e3", "k3", "doc-a", "2022-05-10", "visit")])
     events["date_basis"] = "stated"
-    checks = kc.event_date_checks(events, sources).set_index("event_id")
+    checks = event_date_checks(events, sources).set_index("event_id")
     assert checks["verdict"].to_dict() == {"a-e1": "after the document's date", "a-e2": "plan dated after the document",
                                            "a-e3": "consistent"}
     assert checks.loc["a-e3", "days_before_document"] == 1
@@ -296,7 +322,7 @@ def test_the_latest_event_bounds_the_writing_date_and_a_stated_date_before_it_co
                              ("doc-c", "2023-01-01", "month", "inferred")])
     events = events_frame([("a-e1", "k1", "doc-a", "2022-10-12/2022-10-13", "visit"), ("a-e2", "k2", "doc-a", "2025", "strategy"),
                            ("b-e1", "k3", "doc-b", "2022-05-10", "visit")])
-    bounds = kc.document_date_bounds(events, sources).set_index("doc_id")
+    bounds = document_date_bounds(events, sources).set_index("doc_id")
     assert bounds.loc["doc-a", ["latest_event", "bound", "days_after_bound", "verdict"]].tolist() == [
         "a-e1", "2022-10-12", 1, "consistent"]
     assert bounds.loc["doc-b", ["days_after_bound", "verdict"]].tolist() == [-9, "date precedes what it refers to"]
@@ -310,7 +336,7 @@ def test_the_period_of_a_measured_figure_also_bounds_the_writing_date():
         ("a-c01", "doc-a", "$2.92 billion", "kazakhstan", "exports", "turkiye", "2023-01/2023-09", 2.92e9, "usd", "exact"),
         ("a-c02", "doc-a", "10 billion target", "kazakhstan", "trade_turnover_target", "turkiye", "2025", 10e9, "usd", "target"),
     ])
-    row = kc.document_date_bounds(events, sources, claims).iloc[0]
+    row = document_date_bounds(events, sources, claims).iloc[0]
     assert row[["event_bound", "latest_claim", "claim_bound", "bound", "days_after_bound"]].tolist() == [
         "2023-01-01", "a-c01", "2023-09-30", "2023-09-30", 0]
 
@@ -333,12 +359,12 @@ ALIASES = pd.DataFrame([
 
 def test_naming_table_lists_each_sources_forms_for_actors_written_in_several_ways():
     actors = pd.DataFrame({"actor_id": ["turkiye", "tokayev", "russia"], "name": ["Türkiye", "Kassym-Jomart Tokayev", "Russia"]})
-    table = kc.naming_table(kc.surface_forms(MENTIONS), actors, ["doc-a", "doc-b"])
+    table = naming_table(surface_forms(MENTIONS), actors, ["doc-a", "doc-b"])
     assert table.values.tolist() == [["turkiye", "Türkiye", 2, "Turkey (2)", "Türkiye (1)"]]
 
 
 def test_transliterated_aliases_are_reported_as_evidence_of_origin():
-    origin = kc.origin_evidence(MENTIONS, ALIASES)
+    origin = origin_evidence(MENTIONS, ALIASES)
     assert origin[["doc_id", "form", "alias_form", "n", "notes"]].values.tolist() == [
         ["doc-b", "Kasym-Dschomart Tokayev", "transliteration", 1, "German transliteration"]]
 
@@ -358,7 +384,7 @@ def test_unlisted_names_are_capitalised_runs_outside_the_gazetteer_ranked_by_fre
     ])
     mentions = pd.DataFrame([("doc-a", 0, "turkiye", "Turkey", 10, 16, "Turkey")],
                             columns=["doc_id", "sentence_id", "actor_id", "alias", "start", "end", "matched"])
-    names = kc.unlisted_names(sents, mentions)
+    names = unlisted_names(sents, mentions)
     assert names[["name", "n", "n_docs"]].values.tolist() == [["Jeddah", 2, 1], ["Islamic Development Bank", 1, 1]]
 
 
@@ -366,22 +392,22 @@ def test_misspelling_rate_counts_lower_case_words_outside_the_word_list_and_outs
     sents = _sentences([("doc-a", 0, 0, "sentence", "Kazkhstan sold oil for dolars to Turkey and its parter.")])
     mentions = pd.DataFrame([("doc-a", 0, "kazakhstan", "Kazkhstan", 0, 9, "Kazkhstan"), ("doc-a", 0, "turkiye", "Turkey", 34, 40, "Turkey")],
                             columns=["doc_id", "sentence_id", "actor_id", "alias", "start", "end", "matched"])
-    tokens = kc.word_tokens(sents, mentions)
+    tokens = word_tokens(sents, mentions)
     words = {"sold", "oil", "for", "dollars", "to", "and", "its", "partner"}
-    assert kc.misspellings(tokens, words)[["token", "n"]].values.tolist() == [["dolars", 1], ["parter", 1]]
-    rate = kc.misspelling_rates(tokens, words).iloc[0]
+    assert misspellings(tokens, words)[["token", "n"]].values.tolist() == [["dolars", 1], ["parter", 1]]
+    rate = misspelling_rates(tokens, words).iloc[0]
     assert rate[["n_words", "n_judged", "n_unknown"]].tolist() == [10, 8, 2]
     assert rate["per_1000_words"] == pytest.approx(250.0)
-    assert math.isnan(kc.misspelling_rates(tokens, None).loc[0, "per_1000_words"])
+    assert math.isnan(misspelling_rates(tokens, None).loc[0, "per_1000_words"])
 
 
 def test_text_artefacts_count_spacing_slips_and_turkish_letters_inside_english_words():
     sents = _sentences([("doc-a", 0, 0, "sentence", "Wednesday , July: conflicts,received and Erdoğan‘s Confıdence measures."),
                         ("doc-b", 0, 0, "sentence", "Confidence building.")])
-    tokens = kc.word_tokens(sents, MENTIONS.iloc[0:0])
+    tokens = word_tokens(sents, MENTIONS.iloc[0:0])
     exclusions = pd.DataFrame({"doc_id": ["doc-a"], "quote": ["Similar Posts"]})
-    origin = kc.origin_evidence(MENTIONS, ALIASES)
-    art = kc.text_artefacts(sents, tokens, exclusions, origin, ["doc-a", "doc-b"]).set_index("doc_id")
+    origin = origin_evidence(MENTIONS, ALIASES)
+    art = text_artefacts(sents, tokens, exclusions, origin, ["doc-a", "doc-b"]).set_index("doc_id")
     assert art.loc["doc-a", ["excluded_spans", "excluded_chars", "space before punctuation", "no space after punctuation",
                              "opening quote as apostrophe", "foreign_letter_in_word"]].tolist() == [1, 13, 1, 1, 1, 1]
     assert art.loc["doc-b", "transliterations"] == 1
@@ -394,7 +420,7 @@ def test_profile_paragraphs_are_built_from_the_measures_only():
         "n_events": 3, "events_corroborated": 2, "event_conflicts": 0, "n_checkable": 4, "reference_share": 0.75,
         "median_abs_error": 0.031, "unknown_per_1000": math.nan, "artefacts": 2, "excluded_spans": 1, "origin_forms": 0,
         "date_verdict": "consistent"}])
-    text = kc.profile_paragraphs(profiles)
+    text = profile_paragraphs(profiles)
     assert "Outlet \\*bold\\*" in text
     assert "2 of 10 (20%) are confirmed by another source; 1 claim conflicts with another source." in text
     assert "Most of its figures therefore rest on this source alone." in text
@@ -409,27 +435,28 @@ def test_a_count_dated_to_the_month_and_one_dated_to_the_day_are_the_same_period
         ("a-c01", "doc-a", "15 agreements were signed", "kazakhstan", "agreements_signed", "turkiye", "2022-05-10", 15, "count", "exact"),
         ("b-c01", "doc-b", "a total of 15 agreements", "kazakhstan", "agreements_signed", "turkiye", "2022-05", 15, "count", "exact"),
     ])
-    assert kc.claim_pairs(claims).loc[0, "verdict"] == "agree"
+    assert claim_pairs(claims).loc[0, "verdict"] == "agree"
 
 
 def test_periods_match_only_the_same_period_for_flows_and_multi_year_spans():
-    assert kc.periods_match("2022", "2022-05", "trade_partner_rank")
-    assert not kc.periods_match("2022", "2022-01/2022-06", "trade_turnover")
-    assert not kc.periods_match("1991/2021", "1991/2019", "fdi_cumulative")
-    assert not kc.periods_match("", "2022", "oil_reserves")
-    assert kc.periods_match("", "", "trade_turnover_target")
+    assert periods_match("2022", "2022-05", "trade_partner_rank")
+    assert not periods_match("2022", "2022-01/2022-06", "trade_turnover")
+    assert not periods_match("1991/2021", "1991/2019", "fdi_cumulative")
+    assert not periods_match("", "2022", "oil_reserves")
+    assert periods_match("", "", "trade_turnover_target")
 
 
 def test_the_agreement_matrix_figure_renders_to_identical_svg_bytes_twice():
-    from kzanalysis import figures as kzf
     import matplotlib.pyplot as plt
 
+    from kzanalysis import figures as kzf
+
     claims = claims_frame([TRADE_2021_A, ("b-c01", "doc-b", "$5.34 billion", "kazakhstan", "trade_turnover", "turkiye", "2021", 5.34e9, "usd", "exact")])
-    matrix = kc.agreement_matrix(kc.claim_pairs(claims), kc.event_pairs(events_frame([])), ["doc-a", "doc-b"])
+    matrix = agreement_matrix(claim_pairs(claims), event_pairs(events_frame([])), ["doc-a", "doc-b"])
     kzf.use_house_style()
     renders = []
     for _ in range(2):
-        fig = kc.agreement_matrix_figure(matrix)
+        fig = agreement_matrix_figure(matrix)
         renders.append(kzf.figure_bytes(fig, "svg"))
         plt.close(fig)
     assert renders[0] == renders[1]
@@ -445,6 +472,6 @@ def test_an_undated_claim_is_checked_against_level_references_near_its_documents
         ("f2", "kazakhstan", "fx_reserves", "", "2014-01", 90.0e9, "usd", "old"),
     ], columns=["fact_id", "subject", "metric", "partner", "period", "value", "unit", "publisher"])
     sources = sources_frame([("doc-a", "2022-10-13", "day", "inferred")])
-    checks = kc.reference_checks(claims, facts, TRADE.iloc[0:0], sources).set_index("claim_id")
+    checks = reference_checks(claims, facts, TRADE.iloc[0:0], sources).set_index("claim_id")
     assert checks["verdict"].to_dict() == {"a-c01": "holds", "a-c02": "no reference"}
-    assert kc.reference_checks(claims, facts, TRADE.iloc[0:0]).set_index("claim_id").loc["a-c01", "verdict"] == "no reference"
+    assert reference_checks(claims, facts, TRADE.iloc[0:0]).set_index("claim_id").loc["a-c01", "verdict"] == "no reference"

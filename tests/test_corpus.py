@@ -1,9 +1,10 @@
 """Corpus loading and sentence segmentation."""
 from __future__ import annotations
 
-from kzanalysis.corpus import load_documents, load_sentences, split_sentences
-from kzanalysis.files import sha256_of
-from kzanalysis.paths import project_root, seeds_dir
+from kzanalysis.corpus.sentences import load_sentences, split_sentences
+from kzanalysis.corpus.sources import load_documents
+from kzanalysis.io.files import sha256_of
+from kzanalysis.io.paths import layout, project_root
 
 
 def test_seeds_are_the_shared_originals_byte_for_byte():
@@ -11,7 +12,7 @@ def test_seeds_are_the_shared_originals_byte_for_byte():
     if not shared.is_dir():  # outside the workspace the comparison is done by hash in sources.csv
         return
     for original in sorted(shared.glob("*.txt")):
-        assert sha256_of(seeds_dir() / original.name) == sha256_of(original)
+        assert sha256_of(layout().seeds / original.name) == sha256_of(original)
 
 
 def test_documents_have_text_and_dates_in_order():

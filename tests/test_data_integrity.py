@@ -1,13 +1,13 @@
 """The curated tables hold together: quotes at their offsets, ids unique and known."""
 from __future__ import annotations
 
-from kzanalysis.actors import load_actors, load_aliases
-from kzanalysis.corpus import load_texts
-from kzanalysis.evidence import event_actors, load_claims, load_events
-from kzanalysis.paths import project_root
-from kzanalysis.periods import period_bounds
-from kzanalysis.reference import load_facts
-from kzanalysis.validate import check_all
+from kzanalysis.corpus.sources import load_texts
+from kzanalysis.evidence.claims import event_actors, load_claims, load_events
+from kzanalysis.evidence.periods import period_bounds
+from kzanalysis.evidence.reference import load_facts
+from kzanalysis.gazetteer.actors import load_actors, load_aliases
+from kzanalysis.io.paths import project_root
+from kzanalysis.pipeline.check import check_all
 
 
 def test_kzanalysis_check_finds_no_problem():

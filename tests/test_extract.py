@@ -9,9 +9,21 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kzanalysis import evaluate as ev
-from kzanalysis import extract as ex
-from kzanalysis.actors import Gazetteer
+from kzanalysis.extract.candidates import CANDIDATE_COLUMNS, candidates
+from kzanalysis.extract.evaluation import (
+    README_END,
+    README_START,
+    match_quantities,
+    replace_section,
+    scores,
+    stated_claims,
+)
+from kzanalysis.extract.extractor import Extractor
+from kzanalysis.extract.names import unknown_names
+from kzanalysis.extract.quantities import find_dates, find_quantities
+from kzanalysis.extract.vocabulary import number_from_words
+from kzanalysis.gazetteer.mentions import Gazetteer
+from kzanalysis.io.paths import project_root
 
 ACTORS = pd.DataFrame([
     ("kazakhstan", "Kazakhstan", "state", "domestic", ""),
@@ -30,7 +42,7 @@ ALIASES = pd.DataFrame([
 
 
 def quantities(text: str) -> pd.DataFrame:
-    return ex.find_quantities(text, "d")
+    return find_quantities(text, "d")
 
 
 def one(text: str) -> pd.Series:
@@ -44,7 +56,7 @@ def one(text: str) -> pd.Series:
     ("one hundred and five", 105), ("two million", 2e6), ("twelfth", 12),
 ])
 def test_number_words_have_their_values(words, value):
-    assert ex.number_from_words(words) == value
+    assert number_from_words(words) == value
 
 
 @pytest.mark.parametrize("text, quote, value, unit, qualifier", [
@@ -146,7 +158,7 @@ def test_quantity_offsets_are_indices_into_the_text():
     ("The treaty was signed in 2009 by both.", None, "2009", "year", "stated"),
 ])
 def test_dates_are_resolved(text, doc_date, iso, precision, basis):
-    found = ex.find_dates(text, "d", doc_date)
+    found = find_dates(text, "d", doc_date)
     assert len(found) == 1, found.to_string()
     row = found.iloc[0]
     assert (row["date"], row["date_precision"], row["date_basis"]) == (iso, precision, basis)
@@ -159,11 +171,11 @@ def test_dates_are_resolved(text, doc_date, iso, precision, basis):
     "Around 2000 companies operate there.",                          # a count, not a year
 ])
 def test_non_dates_are_not_extracted(text):
-    assert ex.find_dates(text, "d", date(2022, 12, 31)).empty
+    assert find_dates(text, "d", date(2022, 12, 31)).empty
 
 
 def extraction(text: str, doc_date: date | None = None) -> dict[str, pd.DataFrame]:
-    return ex.Extractor.from_tables(ALIASES, ACTORS).extract("d", text, doc_date)
+    return Extractor.from_tables(ALIASES, ACTORS).extract("d", text, doc_date)
 
 
 def guess(text: str, quote: str) -> pd.Series:
@@ -204,7 +216,7 @@ def test_a_person_counts_for_their_country_and_a_quantity_without_actors_falls_b
 
 
 def test_the_restricted_gazetteer_finds_exactly_what_the_full_one_finds():
-    extractor = ex.Extractor.from_tables(ALIASES, ACTORS)
+    extractor = Extractor.from_tables(ALIASES, ACTORS)
     text = "The US and us: Türkiye, Turkey’s partner Kazakhstan and Central\nAsian states; UAE."
     assert extractor.gazetteer_for(text).find(text) == Gazetteer.from_aliases(ALIASES).find(text)
     assert len(extractor.gazetteer_for(text).groups) < len(ALIASES)
@@ -214,7 +226,7 @@ def test_unknown_names_are_ranked_by_frequency():
     text = ("Olzhas Bektenov met officials in Tashkent. Later Olzhas Bektenov flew to Kazakhstan. "
             "The talks in Tashkent were long. Bektenov spoke in Samarkand.")
     gaz = Gazetteer.from_aliases(ALIASES)
-    names = ex.unknown_names({"d": text}, gaz)
+    names = unknown_names({"d": text}, gaz)
     assert names["name"].tolist()[:2] == ["Olzhas Bektenov", "Tashkent"]
     assert names["n"].tolist()[:2] == [2, 2]
     assert "Kazakhstan" not in set(names["name"])
@@ -223,8 +235,8 @@ def test_unknown_names_are_ranked_by_frequency():
 def test_candidates_have_the_review_columns_and_exact_quotes():
     text = ("Kazakhstan and Uzbekistan agreed on March 3, 2024 to raise trade to $10 billion. "
             "Olzhas Bektenov said 8 agreements were signed.")
-    review = ex.candidates("d", text, extraction(text, date(2024, 3, 3)))
-    assert list(review.columns) == ex.CANDIDATE_COLUMNS
+    review = candidates("d", text, extraction(text, date(2024, 3, 3)))
+    assert list(review.columns) == CANDIDATE_COLUMNS
     assert set(review["table"]) == {"claims", "events", "mentions"}
     assert (review["accept"] == "").all()
     assert all(text[s:e] == q for s, e, q in zip(review["start"], review["end"], review["quote"]))
@@ -236,12 +248,20 @@ def test_candidates_have_the_review_columns_and_exact_quotes():
 
 
 def test_the_extractor_holds_no_seed_text():
-    """Rules are general: no string constant of extract.py repeats five words of a seed."""
-    root = Path(ex.__file__).resolve().parents[2]
+    """Rules are general: no string constant of the extract package repeats five words of a seed."""
+    import kzanalysis.extract as package
+    root = project_root()
     seeds = " ".join(p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt")))
     words = re.findall(r"\w+", seeds.lower())
     grams = {" ".join(words[i:i + 5]) for i in range(len(words) - 4)}
-    tree = ast.parse(Path(ex.__file__).read_text(encoding="utf-8"))
+    modules = sorted(Path(package.__file__).parent.glob("*.py"))
+    assert len(modules) > 5
+    for module in modules:
+        _assert_no_seed_text(module, grams)
+
+
+def _assert_no_seed_text(module: Path, grams: set[str]) -> None:
+    tree = ast.parse(module.read_text(encoding="utf-8"))
     docstrings = {id(node.body[0].value) for node in ast.walk(tree)
                   if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
                   and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
@@ -276,12 +296,12 @@ CLAIMS = claims_frame([
 
 
 def test_a_prediction_matches_a_claim_by_document_span_unit_and_value():
-    matched = ev.match_quantities(PRED, ev.stated_claims(CLAIMS)).set_index("claim_id")
+    matched = match_quantities(PRED, stated_claims(CLAIMS)).set_index("claim_id")
     assert matched["pred"].to_dict() == {"a-c01": 0, "a-c02": 1, "a-c03": -1, "b-c01": -1}
 
 
 def test_stated_claims_leave_out_implied_values_and_calendar_years():
-    assert ev.stated_claims(CLAIMS)["claim_id"].tolist() == ["a-c01", "a-c02", "a-c03", "b-c01"]
+    assert stated_claims(CLAIMS)["claim_id"].tolist() == ["a-c01", "a-c02", "a-c03", "b-c01"]
 
 
 def test_scores_count_precision_recall_and_f1():
@@ -289,7 +309,7 @@ def test_scores_count_precision_recall_and_f1():
                          columns=["doc_id", "start", "end", "quote", "date", "date_precision"])
     events = pd.DataFrame([("a-e01", "a", "in 2022", 23, 30, "2022")],
                           columns=["event_id", "doc_id", "quote", "start", "end", "date"])
-    result = ev.scores({"quantities": PRED, "dates": dates}, CLAIMS, events)
+    result = scores({"quantities": PRED, "dates": dates}, CLAIMS, events)
     table = result["scores"].set_index("task")
     stated = table.loc["quantities (claims stated in the text)"]
     assert (stated["gold"], stated["predicted"], stated["matched"]) == (4, 4, 2)
@@ -303,7 +323,7 @@ def test_scores_count_precision_recall_and_f1():
 
 def test_the_readme_section_between_markers_is_replaced():
     text = "intro\n<!-- evaluation:start -->\nold\n<!-- evaluation:end -->\nrest\n"
-    out = ev.replace_section(text, ev.README_START, ev.README_END, "| a |")
+    out = replace_section(text, README_START, README_END, "| a |")
     assert out == "intro\n<!-- evaluation:start -->\n| a |\n<!-- evaluation:end -->\nrest\n"
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 
-from kzanalysis.figures import VECTOR_COLOURS, VECTOR_ORDER, save_figure, use_house_style
+from kzanalysis.figures.style import VECTOR_COLOURS, save_figure, use_house_style
+from kzanalysis.gazetteer.vectors import VECTOR_ORDER
 
 
 def draw():

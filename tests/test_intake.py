@@ -12,10 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from kzanalysis import intake
-from kzanalysis.errors import DataError
-from kzanalysis.extract import CANDIDATE_COLUMNS
-from kzanalysis.validate import check_all
+import kzanalysis.intake.staging as intake_staging
+from kzanalysis.cli import main
+from kzanalysis.cli.intake import register
+from kzanalysis.extract.candidates import CANDIDATE_COLUMNS
+from kzanalysis.intake.accept import accept_candidates
+from kzanalysis.intake.add import add_document
+from kzanalysis.io.errors import DataError
+from kzanalysis.io.files import write_bytes_atomic
+from kzanalysis.pipeline.check import check_all
 
 TEXT = ("Kazakhstan and Uzbekistan sign trade roadmap\n\n"
         "Kazakhstan and Uzbekistan agreed on March 1, 2024 to raise bilateral trade to $10 billion by 2030, "
@@ -67,7 +72,7 @@ def mark(root: Path, doc_id: str, choose, **changes) -> list[str]:
 def test_add_writes_the_seed_its_metadata_row_and_a_review_file(project):
     before = snapshot(project)
     problems_before = set(map(str, check_all(project)))
-    result = intake.add_document(incoming(project, TEXT), **META)
+    result = add_document(incoming(project, TEXT), **META)
     assert result.doc_id == "example-news-2024"
     assert result.seed.read_bytes() == TEXT.encode("utf-8")
     assert result.seed.name.startswith("005_")
@@ -90,7 +95,7 @@ def test_add_writes_the_seed_its_metadata_row_and_a_review_file(project):
 
 
 def test_add_takes_a_month_precision_date_and_an_explicit_doc_id(project):
-    result = intake.add_document(incoming(project, TEXT), title="T", outlet="Example News", date_text="2024-03",
+    result = add_document(incoming(project, TEXT), title="T", outlet="Example News", date_text="2024-03",
                                  doc_id="example-2024b")
     row = (project / "seeds" / "sources.csv").read_text(encoding="utf-8").splitlines()[-1]
     assert result.doc_id == "example-2024b"
@@ -102,13 +107,13 @@ def test_add_takes_a_month_precision_date_and_an_explicit_doc_id(project):
     (b"", "file is empty"),
     (b"   \n\n", "file is empty"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-    ("Text\x1b[31m with\x07 terminal\x1b[0m codes\x08\x08\x08 everywhere\x01\x02\x03".encode(), "not a text file"),
+    (b"Text\x1b[31m with\x07 terminal\x1b[0m codes\x08\x08\x08 everywhere\x01\x02\x03", "not a text file"),
     (b"\xef\xbb\xbfKazakhstan with a byte-order mark\n", "byte-order mark"),
 ])
 def test_unusable_files_are_refused_and_nothing_is_written(project, data, needle):
     before = snapshot(project)
     with pytest.raises(DataError) as err:
-        intake.add_document(incoming(project, data), **META)
+        add_document(incoming(project, data), **META)
     assert needle in str(err.value)
     assert "new.txt" in str(err.value)
     assert snapshot(project) == before
@@ -118,7 +123,7 @@ def test_a_copy_of_a_seed_is_refused(project):
     before = snapshot(project)
     seed = before["seeds/000_33f5674148b516a3.txt"]
     with pytest.raises(DataError) as err:
-        intake.add_document(incoming(project, seed), **META)
+        add_document(incoming(project, seed), **META)
     assert "same content" in str(err.value) and "unattributed-2022" in str(err.value)
     assert snapshot(project) == before
 
@@ -130,7 +135,7 @@ def test_a_copy_of_a_seed_is_refused(project):
 def test_a_date_that_does_not_parse_is_refused(project, date_text, needle):
     before = snapshot(project)
     with pytest.raises(DataError) as err:
-        intake.add_document(incoming(project, TEXT), title="T", outlet="O", date_text=date_text)
+        add_document(incoming(project, TEXT), title="T", outlet="O", date_text=date_text)
     assert needle in str(err.value) and "--date" in str(err.value)
     assert snapshot(project) == before
 
@@ -141,14 +146,14 @@ def test_a_date_that_does_not_parse_is_refused(project, date_text, needle):
 def test_a_taken_or_malformed_doc_id_is_refused(project, doc_id, needle):
     before = snapshot(project)
     with pytest.raises(DataError) as err:
-        intake.add_document(incoming(project, TEXT), **META, doc_id=doc_id)
+        add_document(incoming(project, TEXT), **META, doc_id=doc_id)
     assert needle in str(err.value)
     assert snapshot(project) == before
 
 
 def test_all_problems_are_listed_at_once(project):
     with pytest.raises(DataError) as err:
-        intake.add_document(incoming(project, b""), title="", outlet="O", date_text="soon")
+        add_document(incoming(project, b""), title="", outlet="O", date_text="soon")
     fields = {p.field for p in err.value.problems}
     assert {"--date", "--title"} <= fields
     assert any("empty" in p.message for p in err.value.problems)
@@ -156,34 +161,34 @@ def test_all_problems_are_listed_at_once(project):
 
 def test_a_missing_file_and_a_folder_are_refused(project):
     with pytest.raises(DataError, match="file not found"):
-        intake.add_document(project / "nowhere.txt", **META)
+        add_document(project / "nowhere.txt", **META)
     with pytest.raises(DataError, match="not a file"):
-        intake.add_document(project / "seeds", **META)
+        add_document(project / "seeds", **META)
 
 
 def test_a_failed_write_is_rolled_back(project, monkeypatch):
     before = snapshot(project)
-    real = intake.write_bytes_atomic
+    real = write_bytes_atomic
 
     def failing(path, data):
         if "candidates" in str(path):
             raise OSError("disk full")
         return real(path, data)
 
-    monkeypatch.setattr(intake, "write_bytes_atomic", failing)
+    monkeypatch.setattr(intake_staging, "write_bytes_atomic", failing)
     with pytest.raises(OSError, match="disk full"):
-        intake.add_document(incoming(project, TEXT), **META)
+        add_document(incoming(project, TEXT), **META)
     assert snapshot(project) == before
 
 
 def test_accept_moves_reviewed_rows_with_new_ids_and_keeps_backups(project):
-    doc = intake.add_document(incoming(project, TEXT), **META).doc_id
+    doc = add_document(incoming(project, TEXT), **META).doc_id
     claims_before = (project / "data" / "claims.csv").read_bytes()
     events_before = (project / "data" / "events.csv").read_bytes()
     problems_before = set(map(str, check_all(project)))
     mark(project, doc, lambda r: (r["table"] == "claims" and r["unit"] == "usd" and r["metric"] != "")
          or (r["table"] == "events" and r["date"] == "2024-03-01"))
-    result = intake.accept_candidates(doc, project)
+    result = accept_candidates(doc, project)
     assert result.moved["claims"] == [f"{doc}-c01", f"{doc}-c02"]
     assert result.moved["events"] == [f"{doc}-e01"]
     claims = (project / "data" / "claims.csv").read_bytes()
@@ -198,16 +203,16 @@ def test_accept_moves_reviewed_rows_with_new_ids_and_keeps_backups(project):
     assert done == [f"done {doc}-e01", f"done {doc}-c01", f"done {doc}-c02"]
     assert set(map(str, check_all(project))) == problems_before
     # running it again moves nothing more
-    again = intake.accept_candidates(doc, project)
+    again = accept_candidates(doc, project)
     assert again.moved == {"claims": [], "events": []}
     assert (project / "data" / "claims.csv").read_bytes() == claims
 
 
 def test_accept_recomputes_offsets_of_a_shortened_quote(project):
-    doc = intake.add_document(incoming(project, TEXT), **META).doc_id
+    doc = add_document(incoming(project, TEXT), **META).doc_id
     mark(project, doc, lambda r: r["table"] == "claims" and r["value"] == "4400000000",
          quote="reached $4.4 billion in 2023", start="0")
-    intake.accept_candidates(doc, project)
+    accept_candidates(doc, project)
     row = list(csv.DictReader(io.StringIO((project / "data" / "claims.csv").read_text(encoding="utf-8"))))[-1]
     assert row["quote"] == "reached $4.4 billion in 2023"
     assert TEXT[int(row["start"]):int(row["end"])] == row["quote"]
@@ -219,43 +224,43 @@ def test_accept_recomputes_offsets_of_a_shortened_quote(project):
     ({"quote": "a sentence that is not in the text"}, "does not occur in the text"),
 ])
 def test_accept_refuses_rows_that_would_break_the_curated_tables(project, changes, needle):
-    doc = intake.add_document(incoming(project, TEXT), **META).doc_id
+    doc = add_document(incoming(project, TEXT), **META).doc_id
     mark(project, doc, lambda r: r["table"] == "claims" and r["value"] == "4400000000", **changes)
     before = snapshot(project)
     with pytest.raises(DataError) as err:
-        intake.accept_candidates(doc, project)
+        accept_candidates(doc, project)
     assert needle in str(err.value)
     assert snapshot(project) == before
 
 
 def test_accept_refuses_an_unknown_review_mark(project):
-    doc = intake.add_document(incoming(project, TEXT), **META).doc_id
+    doc = add_document(incoming(project, TEXT), **META).doc_id
     rows = review_rows(project, doc)
     rows[1][2] = "maybe"
     write_review(project, doc, rows)
     with pytest.raises(DataError) as err:
-        intake.accept_candidates(doc, project)
+        accept_candidates(doc, project)
     problem = err.value.problems[0]
     assert (problem.file, problem.line, problem.field) == (f"data/candidates/{doc}.csv", 2, "accept")
 
 
 def test_accept_dry_run_writes_nothing(project):
-    doc = intake.add_document(incoming(project, TEXT), **META).doc_id
+    doc = add_document(incoming(project, TEXT), **META).doc_id
     mark(project, doc, lambda r: r["table"] == "claims" and r["value"] == "4400000000")
     before = snapshot(project)
-    result = intake.accept_candidates(doc, project, dry_run=True)
+    result = accept_candidates(doc, project, dry_run=True)
     assert result.moved["claims"] == [f"{doc}-c01"]
     assert snapshot(project) == before
 
 
 def test_accept_without_a_review_file_names_it(project):
     with pytest.raises(DataError, match="no review file"):
-        intake.accept_candidates("nobody-2020", project)
+        accept_candidates("nobody-2020", project)
 
 
 def test_register_adds_the_three_commands_to_a_parser(project, capsys):
     parser = argparse.ArgumentParser(prog="kzanalysis")
-    intake.register(parser.add_subparsers(dest="command"))
+    register(parser.add_subparsers(dest="command"))
     path = incoming(project, TEXT)
     args = parser.parse_args(["add", str(path), "--title", "T", "--outlet", "Example News", "--date", "2024-03-03"])
     assert args.func(args) == 0
@@ -269,6 +274,6 @@ def test_register_adds_the_three_commands_to_a_parser(project, capsys):
 
 
 def test_command_line_reports_bad_input_with_exit_status_1(project, capsys):
-    status = intake.main(["add", str(incoming(project, b"")), "--title", "T", "--outlet", "O", "--date", "2024-03-03"])
+    status = main(["add", str(incoming(project, b"")), "--title", "T", "--outlet", "O", "--date", "2024-03-03"])
     assert status == 1
     assert "file is empty" in capsys.readouterr().err

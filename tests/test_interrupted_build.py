@@ -11,7 +11,8 @@ import time
 
 import pytest
 
-from kzanalysis.paths import project_root
+from kzanalysis.io.files import copy_inputs
+from kzanalysis.io.paths import project_root
 
 ROOT = project_root()
 
@@ -23,8 +24,8 @@ def snapshot(folder) -> dict[str, bytes]:
 @pytest.mark.skipif(len(list((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))) < 2,
                     reason="needs at least two notebooks")
 def test_killed_report_build_loses_nothing_and_next_run_completes(tmp_path):
-    for name in ("seeds", "data", "notebooks", "figures"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    copy_inputs(ROOT, tmp_path, notebooks=True)
+    shutil.copytree(ROOT / "figures", tmp_path / "figures")
     before = {name: snapshot(tmp_path / name) for name in ("notebooks", "figures")}
     env = dict(os.environ, KZANALYSIS_ROOT=str(tmp_path), PYTHONHASHSEED="0", MPLBACKEND="Agg")
     command = [sys.executable, "-m", "kzanalysis", "report", "--no-pdf"]

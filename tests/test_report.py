@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import nbformat
 import pandas as pd
 
-from kzanalysis.report import render_html
+from kzanalysis.report.html import render_html
 
 HOSTILE = (
     "Kazakhstan and <script>alert('x')</script> the EU. "
@@ -96,6 +96,7 @@ def test_claim_ids_in_tables_link_to_their_passage(project):
 
 def test_consecutive_stream_outputs_are_merged_so_saved_notebooks_do_not_depend_on_timing():
     import nbformat
+
     from kzanalysis.report import coalesce_streams
     cell = nbformat.v4.new_code_cell("print(1); print(2)")
     cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="a\n"),
@@ -123,7 +124,8 @@ def test_html_outputs_of_notebooks_are_reduced_to_safe_table_markup():
 
 def test_show_escapes_cells_and_formats_numbers_for_reading():
     import pandas as pd
-    from kzanalysis.display import Table, format_value
+
+    from kzanalysis.report import Table, format_value
     assert [format_value(v) for v in (24.5e9, 0.89312, 12.3456, 3, float("nan"), "x")] == \
         ["24,500,000,000", "0.8931", "12.35", "3", "–", "x"]
     assert format_value(2023, year=True) == "2023"
@@ -137,8 +139,8 @@ def test_show_escapes_cells_and_formats_numbers_for_reading():
 
 
 def test_only_http_links_become_anchors_in_the_sources_chapter():
-    from kzanalysis.report import _link
-    assert _link("https://example.org/a?b=1&c=2") == \
+    from kzanalysis.report import source_link
+    assert source_link("https://example.org/a?b=1&c=2") == \
         '<a href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a>'
     for hostile in ("javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "JaVaScRiPt:x"):
-        assert "<a" not in _link(hostile) and "<script" not in _link(hostile)
+        assert "<a" not in source_link(hostile) and "<script" not in source_link(hostile)

@@ -6,7 +6,35 @@ import math
 import pandas as pd
 import pytest
 
-from kzanalysis import trade
+from kzanalysis.analysis.formatting import billions, format_amount
+from kzanalysis.analysis.implied import (
+    IMPLIED_COLUMNS,
+    evaluate_formula,
+    exchange_rates,
+    flow_sums,
+    growth_between_years,
+    implied_values,
+    literal,
+    multiple_checks,
+    previous_levels,
+    target_gaps,
+    to_usd,
+)
+from kzanalysis.analysis.trade_checks import biggest_differences, checks_for_reading, trade_reference_checks
+from kzanalysis.analysis.trade_series import (
+    absent_partners,
+    concentration_by_year,
+    consolidated_series,
+    discourse_vs_trade,
+    partner_shares,
+    partner_vectors,
+    preferred_series,
+    share_basis,
+    vector_shares_by_year,
+    vector_trade_shares,
+    year_and_months,
+)
+from kzanalysis.evidence.precision import in_interval, stated_interval, stated_precision, written_numbers, written_value
 
 CLAIM_COLUMNS = ["claim_id", "doc_id", "quote", "subject", "metric", "partner", "period", "value", "unit",
                  "qualifier"]
@@ -40,42 +68,42 @@ NO_FACTS = facts()
 # --- numbers as written and unit conversion ------------------------------------------
 
 def test_written_numbers_apply_scale_words_and_keep_currency_figures_apart():
-    numbers = trade.written_numbers("surged to $6.3 billion (TL 188.62 billion)")
+    numbers = written_numbers("surged to $6.3 billion (TL 188.62 billion)")
     assert [float(n.value) for n in numbers] == [6.3e9, 188.62e9]
     assert [float(n.half_unit) for n in numbers] == [0.05e9, 0.005e9]
 
 
 def test_written_numbers_read_thousands_separators_words_and_ordinals():
-    assert [float(n.value) for n in trade.written_numbers("the repair of 11,000 kilometers")] == [11_000]
-    assert [float(n.value) for n in trade.written_numbers("nearly three thousand companies")] == [3_000]
-    assert [float(n.value) for n in trade.written_numbers("the fifth largest trade partner")] == [5]
-    assert [float(n.value) for n in trade.written_numbers("the 12th largest in the world")] == [12]
+    assert [float(n.value) for n in written_numbers("the repair of 11,000 kilometers")] == [11_000]
+    assert [float(n.value) for n in written_numbers("nearly three thousand companies")] == [3_000]
+    assert [float(n.value) for n in written_numbers("the fifth largest trade partner")] == [5]
+    assert [float(n.value) for n in written_numbers("the 12th largest in the world")] == [12]
 
 
 def test_written_value_converts_a_stated_amount_to_a_plain_number():
-    assert trade.written_value("$24.5 billion") == 24.5e9
-    assert trade.written_value("939.6 mn") == 939.6e6
-    assert trade.written_value("3 trillion cubic meters") == 3e12
+    assert written_value("$24.5 billion") == 24.5e9
+    assert written_value("939.6 mn") == 939.6e6
+    assert written_value("3 trillion cubic meters") == 3e12
     with pytest.raises(ValueError):
-        trade.written_value("no figure here")
+        written_value("no figure here")
 
 
 def test_to_usd_converts_lira_with_the_given_rate_and_refuses_other_units():
-    assert trade.to_usd(6.3e9, "usd") == 6.3e9
-    assert trade.to_usd(188.62e9, "try", try_per_usd=188.62 / 6.3) == pytest.approx(6.3e9)
+    assert to_usd(6.3e9, "usd") == 6.3e9
+    assert to_usd(188.62e9, "try", try_per_usd=188.62 / 6.3) == pytest.approx(6.3e9)
     with pytest.raises(ValueError):
-        trade.to_usd(1.0, "try")
+        to_usd(1.0, "try")
     with pytest.raises(ValueError):
-        trade.to_usd(1.0, "percent")
+        to_usd(1.0, "percent")
 
 
 def test_format_amount_and_billions_are_for_reading():
-    assert trade.format_amount(5.3e9, "usd") == "5.3 bn USD"
-    assert trade.format_amount(188.62e9, "try") == "188.62 bn TRY"
-    assert trade.format_amount(939.6e6, "usd") == "939.6 m USD"
-    assert trade.format_amount(-18.4, "percent") == "-18.4%"
-    assert trade.format_amount(17, "multiple") == "×17"
-    assert trade.billions(6.3e9) == 6.3
+    assert format_amount(5.3e9, "usd") == "5.3 bn USD"
+    assert format_amount(188.62e9, "try") == "188.62 bn TRY"
+    assert format_amount(939.6e6, "usd") == "939.6 m USD"
+    assert format_amount(-18.4, "percent") == "-18.4%"
+    assert format_amount(17, "multiple") == "×17"
+    assert billions(6.3e9) == 6.3
 
 
 # --- rounding-aware intervals ----------------------------------------------------------
@@ -90,42 +118,42 @@ def test_format_amount_and_billions_are_for_reading():
     (5, "Turkey is the fifth largest trade parter", (4.5, 5.5)),
 ])
 def test_stated_interval_is_half_a_unit_of_the_last_written_digit(value, quote, expected):
-    assert trade.stated_interval(value, quote) == expected
+    assert stated_interval(value, quote) == expected
 
 
 def test_stated_interval_precision_comes_from_the_quote_not_the_value():
     # "10 billion" is written to the unit digit (±0.5e9); the bare value 10e9 alone would say ±5e9.
-    assert trade.stated_precision(10e9, "10 billion dollars") == (0.5e9, "quote")
-    assert trade.stated_precision(10e9, "ten-digit number") == (5e9, "value")
+    assert stated_precision(10e9, "10 billion dollars") == (0.5e9, "quote")
+    assert stated_precision(10e9, "ten-digit number") == (5e9, "value")
 
 
 def test_stated_interval_over_is_open_above_and_approximate_widens_to_five_percent():
-    assert trade.stated_interval(5e9, "which passed $5 billion", "over") == (5e9, math.inf)
+    assert stated_interval(5e9, "which passed $5 billion", "over") == (5e9, math.inf)
     # rounding ±0.05e9 is narrower than 5% (±0.08e9): the 5% wins
-    assert trade.stated_interval(1.6e9, "approximately 1.6 billion dolars", "approximate") == (1.52e9, 1.68e9)
+    assert stated_interval(1.6e9, "approximately 1.6 billion dolars", "approximate") == (1.52e9, 1.68e9)
     # rounding ±0.5e9 is wider than 5% of 3e9 (±0.15e9): the rounding interval wins
-    assert trade.stated_interval(3e9, "about 3 billion", "approximate") == (2.5e9, 3.5e9)
+    assert stated_interval(3e9, "about 3 billion", "approximate") == (2.5e9, 3.5e9)
 
 
 def test_intervals_are_half_open():
-    low_high = trade.stated_interval(5.3e9, "5.3 billion")
-    assert trade.in_interval(5.25e9, low_high)
-    assert trade.in_interval(5.349e9, low_high)
-    assert not trade.in_interval(5.35e9, low_high)
-    assert not trade.in_interval(5.2e9, low_high)
+    low_high = stated_interval(5.3e9, "5.3 billion")
+    assert in_interval(5.25e9, low_high)
+    assert in_interval(5.349e9, low_high)
+    assert not in_interval(5.35e9, low_high)
+    assert not in_interval(5.2e9, low_high)
 
 
 # --- implied values --------------------------------------------------------------------
 
 def test_evaluate_formula_computes_arithmetic_and_refuses_code():
-    assert trade.evaluate_formula("5.3e9 / (1 + 58 / 100)") == pytest.approx(3.3544303797e9)
-    assert trade.evaluate_formula("((2 / 1) ** (1 / 2) - 1) * 100") == pytest.approx(41.421356)
+    assert evaluate_formula("5.3e9 / (1 + 58 / 100)") == pytest.approx(3.3544303797e9)
+    assert evaluate_formula("((2 / 1) ** (1 / 2) - 1) * 100") == pytest.approx(41.421356)
     with pytest.raises(ValueError):
-        trade.evaluate_formula("__import__('os')")
+        evaluate_formula("__import__('os')")
 
 
 def test_literal_writes_numbers_as_short_python_literals():
-    assert [trade.literal(x) for x in (5.3e9, 58.0, -18.4, 190e9, 939.6e6, 0.58)] == \
+    assert [literal(x) for x in (5.3e9, 58.0, -18.4, 190e9, 939.6e6, 0.58)] == \
         ["5.3e9", "58", "-18.4", "190e9", "939.6e6", "0.58"]
 
 
@@ -134,7 +162,7 @@ def test_a_level_and_its_growth_rate_imply_the_previous_level():
         ("d-c01", "d", "5.3 billion", "kazakhstan", "trade_turnover", "turkiye", "2021", 5.3e9, "usd", "exact"),
         ("d-c02", "d", "58%", "kazakhstan", "trade_turnover_growth", "turkiye", "2021", 58, "percent", "exact"),
     )
-    out = trade.previous_levels(frame)
+    out = previous_levels(frame)
     assert len(out) == 1
     row = out.iloc[0]
     assert row["formula"] == "5.3e9 / (1 + 58 / 100)"
@@ -149,7 +177,7 @@ def test_two_stated_years_imply_a_growth_rate_or_a_multiple_and_annual_rate():
         ("a-c02", "a", "11.4 billion", "kazakhstan", "gdp", "", "1992", 11.4e9, "usd", "exact"),
         ("a-c03", "a", "190 billion", "kazakhstan", "gdp", "", "2021", 190e9, "usd", "exact"),
     )
-    out = trade.growth_between_years(frame).set_index("kind")
+    out = growth_between_years(frame).set_index("kind")
     growth = out.loc["growth between stated years"]
     assert growth["formula"] == "(6.3e9 / 5.3e9 - 1) * 100"
     assert growth["value"] == pytest.approx((6.3 / 5.3 - 1) * 100)
@@ -164,7 +192,7 @@ def test_a_stated_multiple_is_checked_against_its_stated_endpoints():
         ("a-c02", "a", "11.4 billion", "kazakhstan", "gdp", "", "1992", 11.4e9, "usd", "exact"),
         ("a-c03", "a", "190 billion", "kazakhstan", "gdp", "", "2021", 190e9, "usd", "exact"),
     )
-    out = trade.multiple_checks(frame)
+    out = multiple_checks(frame)
     assert list(out["formula"]) == ["190e9 / 11.4e9"]
     assert out["value"].iloc[0] == pytest.approx(16.666666)
     assert out["claim_ids"].iloc[0] == "a-c01;a-c02;a-c03"
@@ -176,7 +204,7 @@ def test_target_gap_uses_the_latest_stated_year_of_the_corpus():
         ("b-c01", "b", "$6.3 billion", "kazakhstan", "trade_turnover", "turkiye", "2022", 6.3e9, "usd", "exact"),
         ("a-c02", "a", "10 billion", "kazakhstan", "trade_turnover_target", "turkiye", "", 10e9, "usd", "target"),
     )
-    out = trade.target_gaps(frame).set_index("kind")
+    out = target_gaps(frame).set_index("kind")
     assert out.loc["gap to target", "formula"] == "10e9 - 6.3e9"
     assert out.loc["gap to target", "value"] == pytest.approx(3.7e9)
     assert out.loc["increase needed for target", "value"] == pytest.approx((10 / 6.3 - 1) * 100)
@@ -190,7 +218,7 @@ def test_exports_and_imports_with_growth_rates_imply_turnover_and_its_growth():
         ("b-c03", "b", "$1.51 billion", "kazakhstan", "imports", "turkiye", "2023-01/2023-09", 1.51e9, "usd", "exact"),
         ("b-c04", "b", "40.4%", "kazakhstan", "imports_growth", "turkiye", "2023-01/2023-09", 40.4, "percent", "exact"),
     )
-    out = trade.flow_sums(frame)
+    out = flow_sums(frame)
     assert list(out["kind"]) == ["sum of stated flows", "previous level", "growth of the sum of stated flows"]
     before = 2.92e9 / (1 - 0.184) + 1.51e9 / (1 + 0.404)
     assert out["value"].tolist() == pytest.approx([4.43e9, before, (4.43e9 / before - 1) * 100])
@@ -203,7 +231,7 @@ def test_the_same_figure_in_dollars_and_lira_implies_an_exchange_rate():
         ("b-c01", "b", "$6.3 billion", "kazakhstan", "trade_turnover", "turkiye", "2022", 6.3e9, "usd", "exact"),
         ("b-c02", "b", "TL 188.62 billion", "kazakhstan", "trade_turnover", "turkiye", "2022", 188.62e9, "try", "exact"),
     )
-    out = trade.exchange_rates(frame)
+    out = exchange_rates(frame)
     assert out["formula"].tolist() == ["188.62e9 / 6.3e9"]
     assert out["value"].iloc[0] == pytest.approx(29.939682)
     assert out["unit"].iloc[0] == "try_per_usd"
@@ -216,28 +244,28 @@ def test_every_implied_formula_evaluates_to_its_value():
         ("b-c01", "b", "$6.3 billion", "kazakhstan", "trade_turnover", "turkiye", "2022", 6.3e9, "usd", "exact"),
         ("d-c03", "d", "10 billion", "kazakhstan", "trade_turnover_target", "turkiye", "", 10e9, "usd", "target"),
     )
-    out = trade.implied_values(frame)
+    out = implied_values(frame)
     assert len(out) == 4
-    assert list(out.columns) == trade.IMPLIED_COLUMNS
+    assert list(out.columns) == IMPLIED_COLUMNS
     for formula, value in zip(out["formula"], out["value"]):
-        assert trade.evaluate_formula(formula) == value
+        assert evaluate_formula(formula) == value
 
 
 # --- seeds against reference statistics ------------------------------------------------
 
 def test_year_and_months_reads_full_years_and_january_based_intervals_only():
-    assert trade.year_and_months("2021") == (2021, 12)
-    assert trade.year_and_months("2023-01/2023-09") == (2023, 9)
-    assert trade.year_and_months("2023-04/2023-09") is None
-    assert trade.year_and_months("2022-05") is None
-    assert trade.year_and_months("") is None
+    assert year_and_months("2021") == (2021, 12)
+    assert year_and_months("2023-01/2023-09") == (2023, 9)
+    assert year_and_months("2023-04/2023-09") is None
+    assert year_and_months("2022-05") is None
+    assert year_and_months("") is None
 
 
 def test_claim_within_rounding_of_kazakh_statistics_matches():
     c = claims(("j-c01", "j", "a record high of $24.5 billion", "kazakhstan", "trade_turnover", "russia", "2021",
                 24.5e9, "usd", "exact"))
     t = trade_rows(("russia", 2021, 12, "turnover", 24.52e9, "kazakhstan", ""))
-    out = trade.trade_reference_checks(c, t, NO_FACTS).iloc[0]
+    out = trade_reference_checks(c, t, NO_FACTS).iloc[0]
     assert out["verdict"] == "matches within rounding"
     assert out["relative_difference"] == pytest.approx(24.5 / 24.52 - 1)
 
@@ -247,7 +275,7 @@ def test_kazakh_statistics_decide_the_verdict_and_the_partners_figure_is_shown_a
                 5.3e9, "usd", "exact"))
     t = trade_rows(("turkiye", 2021, 12, "turnover", 4.1e9, "kazakhstan", ""),
                    ("turkiye", 2021, 12, "turnover", 5.3e9, "turkiye", ""))
-    out = trade.trade_reference_checks(c, t, NO_FACTS).iloc[0]
+    out = trade_reference_checks(c, t, NO_FACTS).iloc[0]
     assert out["verdict"] == "differs"
     assert out["reference_value"] == 4.1e9
     assert out["relative_difference"] == pytest.approx(5.3 / 4.1 - 1)
@@ -258,7 +286,7 @@ def test_the_partners_figure_decides_only_when_kazakhstan_has_none():
     c = claims(("u-c01", "u", "5.3 billion", "kazakhstan", "trade_turnover", "turkiye", "2021", 5.3e9, "usd",
                 "exact"))
     t = trade_rows(("turkiye", 2021, 12, "turnover", 5.3e9, "turkiye", ""))
-    out = trade.trade_reference_checks(c, t, NO_FACTS).iloc[0]
+    out = trade_reference_checks(c, t, NO_FACTS).iloc[0]
     assert (out["verdict"], out["reference_reporter"]) == ("matches within rounding", "turkiye")
     assert math.isnan(out["mirror_value"])
 
@@ -270,7 +298,7 @@ def test_part_year_reference_rows_are_compared_only_with_claims_of_the_same_mont
     )
     t = trade_rows(("turkiye", 2023, 9, "exports", 2.921e9, "kazakhstan", ""),
                    ("turkiye", 2023, 12, "exports", 3.95e9, "kazakhstan", ""))
-    out = trade.trade_reference_checks(c, t, NO_FACTS).set_index("claim_id")
+    out = trade_reference_checks(c, t, NO_FACTS).set_index("claim_id")
     assert out.loc["b-c01", "reference_value"] == 2.921e9
     assert out.loc["b-c02", "reference_value"] == 3.95e9
     assert out["verdict"].tolist() == ["matches within rounding", "matches within rounding"]
@@ -280,7 +308,7 @@ def test_a_part_year_claim_without_a_part_year_reference_has_no_reference():
     c = claims(("b-c01", "b", "$2.92 billion", "kazakhstan", "exports", "turkiye", "2023-01/2023-09", 2.92e9,
                 "usd", "exact"))
     t = trade_rows(("turkiye", 2023, 12, "exports", 3.95e9, "kazakhstan", ""))
-    assert trade.trade_reference_checks(c, t, NO_FACTS)["verdict"].tolist() == ["no reference"]
+    assert trade_reference_checks(c, t, NO_FACTS)["verdict"].tolist() == ["no reference"]
 
 
 def test_growth_claims_are_checked_against_growth_computed_from_kazakh_statistics():
@@ -289,7 +317,7 @@ def test_growth_claims_are_checked_against_growth_computed_from_kazakh_statistic
     t = trade_rows(("turkiye", 2020, 12, "turnover", 3.1e9, "kazakhstan", ""),
                    ("turkiye", 2021, 12, "turnover", 4.1e9, "kazakhstan", ""))
     f = facts(("f22", "kazakhstan", "trade_turnover_growth", "turkiye", "2021", 58.0, "percent"))
-    out = trade.trade_reference_checks(c, t, f).iloc[0]
+    out = trade_reference_checks(c, t, f).iloc[0]
     assert out["verdict"] == "differs"
     assert out["reference_value"] == pytest.approx((4.1 / 3.1 - 1) * 100)
     assert "f22" in out["other_references"]
@@ -305,7 +333,7 @@ def test_facts_with_the_same_key_check_ranks_and_targets():
     f = facts(("f29", "kazakhstan", "trade_partner_rank", "turkiye", "2021", 5.0, "rank"),
               ("f26", "kazakhstan", "trade_turnover_target", "turkiye", "", 5e9, "usd"),
               ("f27", "kazakhstan", "trade_turnover_target", "turkiye", "", 10e9, "usd"))
-    out = trade.trade_reference_checks(c, trade_rows(), f).set_index("claim_id")
+    out = trade_reference_checks(c, trade_rows(), f).set_index("claim_id")
     assert out["verdict"].tolist() == ["matches within rounding", "matches within rounding"]
     assert out.loc["u-c04", "reference_source"] == "facts.csv f27: factpub"
 
@@ -314,8 +342,8 @@ def test_biggest_differences_ranks_differing_claims_by_relative_difference():
     checks = pd.DataFrame({"claim_id": ["a", "b", "c", "d"], "unit": ["usd", "usd", "percent", "usd"],
                            "verdict": ["differs", "differs", "differs", "matches within rounding"],
                            "relative_difference": [0.1, -0.3, 0.8, 0.0]})
-    assert trade.biggest_differences(checks, n=3, unit="usd")["claim_id"].tolist() == ["b", "a"]
-    assert trade.biggest_differences(checks, n=2)["claim_id"].tolist() == ["c", "b"]
+    assert biggest_differences(checks, n=3, unit="usd")["claim_id"].tolist() == ["b", "a"]
+    assert biggest_differences(checks, n=2)["claim_id"].tolist() == ["c", "b"]
 
 
 # --- series, shares, concentration, discourse against trade ----------------------------
@@ -336,25 +364,25 @@ def reference_table() -> pd.DataFrame:
 
 
 def test_consolidated_series_takes_the_median_of_duplicate_figures_and_skips_part_years():
-    series = trade.consolidated_series(reference_table())
+    series = consolidated_series(reference_table())
     china = series[(series["partner"] == "china") & (series["year"] == 2022) & (series["reporter"] == "kazakhstan")]
     assert china["value"].tolist() == [24.05e9] and china["n_rows"].tolist() == [2]
     assert series[series["partner"] == "russia"]["value"].tolist() == [24e9]
 
 
 def test_preferred_series_prefers_kazakh_figures_and_keeps_the_mirror():
-    preferred = trade.preferred_series(trade.consolidated_series(reference_table())).set_index(["partner", "year"])
+    preferred = preferred_series(consolidated_series(reference_table())).set_index(["partner", "year"])
     assert preferred.loc[("china", 2022), "reporter"] == "kazakhstan"
     assert preferred.loc[("china", 2022), "mirror_value"] == 31.2e9
     assert preferred.loc[("usa", 2021), "reporter"] == "usa"
 
 
 def test_partner_shares_and_hhi_over_the_partners_in_the_table():
-    preferred = trade.preferred_series(trade.consolidated_series(reference_table()))
-    shares = trade.partner_shares(preferred)
+    preferred = preferred_series(consolidated_series(reference_table()))
+    shares = partner_shares(preferred)
     assert shares[shares["year"] == 2023].set_index("partner")["share"].to_dict() == \
         pytest.approx({"china": 0.25, "russia": 0.2, "turkiye": 0.05})
-    hhi = trade.concentration_by_year(shares).set_index("year")
+    hhi = concentration_by_year(shares).set_index("year")
     assert hhi.loc[2023, "hhi"] == pytest.approx(0.25**2 + 0.2**2 + 0.05**2)
     assert hhi.loc[2023, "hhi_points"] == pytest.approx(1050)
     assert hhi.loc[2023, "covered_share"] == pytest.approx(0.5)
@@ -371,7 +399,7 @@ def test_vector_trade_shares_sum_partners_and_keep_the_rest_of_world():
     shares = pd.DataFrame({"partner": ["china", "russia", "turkiye", "usa", "italy"], "year": [2023] * 5,
                            "value": [25e9, 20e9, 5e9, 3e9, 12e9], "total": [100e9] * 5, "basis": ["total"] * 5,
                            "share": [0.25, 0.2, 0.05, 0.03, 0.12]})
-    out = trade.vector_trade_shares(shares, actors_table(), 2023,
+    out = vector_trade_shares(shares, actors_table(), 2023,
                                     vectors=["russia", "china", "west", "turkic", "middle_east"]).set_index("vector")
     assert out.loc["west", "share"] == pytest.approx(0.15)
     assert out.loc["west", "partners"] == "italy;usa"
@@ -381,7 +409,7 @@ def test_vector_trade_shares_sum_partners_and_keep_the_rest_of_world():
 
 def test_partner_vectors_names_partners_missing_from_the_gazetteer():
     with pytest.raises(KeyError, match="netherlands"):
-        trade.partner_vectors(actors_table(), ["china", "netherlands"])
+        partner_vectors(actors_table(), ["china", "netherlands"])
 
 
 def test_discourse_vs_trade_reads_over_and_under_discussion():
@@ -390,7 +418,7 @@ def test_discourse_vs_trade_reads_over_and_under_discussion():
     trade_shares = pd.DataFrame({"vector": ["russia", "turkic", "middle_east", "rest_of_world"],
                                  "partners": ["russia", "turkiye", "", ""],
                                  "value": [20e9, 5e9, math.nan, 75e9], "share": [0.2 + 0.05, 0.05, math.nan, 0.75]})
-    out = trade.discourse_vs_trade(attention, trade_shares).set_index("vector")
+    out = discourse_vs_trade(attention, trade_shares).set_index("vector")
     assert out.loc["turkic", "reading"] == "over-discussed"
     assert out.loc["turkic", "ratio"] == pytest.approx(10)
     assert out.loc["russia", "reading"] == "under-discussed"
@@ -405,7 +433,7 @@ def test_implied_values_keep_one_row_per_formula_listing_every_input():
         ("a-c01", "a", "10 billion", "kazakhstan", "trade_turnover_target", "turkiye", "", 10e9, "usd", "target"),
         ("c-c01", "c", "10 billion", "kazakhstan", "trade_turnover_target", "turkiye", "", 10e9, "usd", "target"),
     )
-    out = trade.implied_values(frame)
+    out = implied_values(frame)
     gap = out[out["kind"] == "gap to target"]
     assert len(gap) == 1
     assert gap["claim_ids"].iloc[0] == "a-c01;b-c01;c-c01"
@@ -416,16 +444,16 @@ def test_checks_give_the_difference_in_the_claims_unit_and_read_growth_in_points
                 "2021", 58, "percent", "exact"))
     t = trade_rows(("turkiye", 2020, 12, "turnover", 4e9, "kazakhstan", ""),
                    ("turkiye", 2021, 12, "turnover", 5e9, "kazakhstan", ""))
-    checks = trade.trade_reference_checks(c, t, NO_FACTS)
+    checks = trade_reference_checks(c, t, NO_FACTS)
     assert checks["difference"].iloc[0] == pytest.approx(33.0)
-    assert trade.checks_for_reading(checks)["difference"].iloc[0] == "+33.0 pp"
+    assert checks_for_reading(checks)["difference"].iloc[0] == "+33.0 pp"
 
 
 def test_vector_shares_by_year_has_one_column_per_year_with_a_total():
     shares = pd.DataFrame({"partner": ["china", "russia", "china"], "year": [2022, 2022, 2023],
                            "value": [20e9, 30e9, 40e9], "total": [100e9, 100e9, 100e9], "basis": ["total"] * 3,
                            "share": [0.2, 0.3, 0.4]})
-    wide = trade.vector_shares_by_year(shares, actors_table())
+    wide = vector_shares_by_year(shares, actors_table())
     assert list(wide.columns) == [2022, 2023]
     assert wide.loc["china", 2023] == pytest.approx(0.4)
     assert math.isnan(wide.loc["russia", 2023])
@@ -433,23 +461,23 @@ def test_vector_shares_by_year_has_one_column_per_year_with_a_total():
 
 
 def test_share_basis_is_the_total_when_the_table_has_one_else_the_partners_covered():
-    with_total = trade.preferred_series(trade.consolidated_series(reference_table()))
-    assert trade.share_basis(with_total) == "total"
+    with_total = preferred_series(consolidated_series(reference_table()))
+    assert share_basis(with_total) == "total"
     without = with_total[with_total["partner"] != "world"]
-    assert trade.share_basis(without) == "covered"
+    assert share_basis(without) == "covered"
 
 
 def test_covered_basis_shares_sum_to_one_and_need_enough_partners():
-    preferred = trade.preferred_series(trade.consolidated_series(reference_table()))
-    shares = trade.partner_shares(preferred, basis="covered", min_partners=3)
+    preferred = preferred_series(consolidated_series(reference_table()))
+    shares = partner_shares(preferred, basis="covered", min_partners=3)
     assert shares["year"].unique().tolist() == [2023]  # 2022 has one partner with a Kazakh figure
     assert shares.set_index("partner")["share"].to_dict() == \
         pytest.approx({"china": 30 / 60, "russia": 24 / 60, "turkiye": 6 / 60})
-    hhi = trade.concentration_by_year(shares).iloc[0]
+    hhi = concentration_by_year(shares).iloc[0]
     assert hhi["covered_share"] == pytest.approx(1.0)
     assert hhi["hhi"] == pytest.approx(0.5**2 + 0.4**2 + 0.1**2)
     with pytest.raises(ValueError):
-        trade.partner_shares(preferred, basis="partners")
+        partner_shares(preferred, basis="partners")
 
 
 def test_absent_partners_are_those_with_a_figure_in_another_year_only():
@@ -461,7 +489,7 @@ def test_absent_partners_are_those_with_a_figure_in_another_year_only():
         ("world", 2022, "turnover", 134e9, "kazakhstan", math.nan),
         ("china", 2021, "turnover", 30e9, "china", math.nan),  # a mirror figure only: not Kazakhstan's
     ], columns=["partner", "year", "flow", "value", "reporter", "mirror_value"])
-    absent = trade.absent_partners(preferred, 2022)
+    absent = absent_partners(preferred, 2022)
     assert absent.to_dict("records") == [
         {"partner": "italy", "nearest_year": 2023, "value": 16e9},  # 2021 and 2023 tie: the later
         {"partner": "usa", "nearest_year": 2020, "value": 2e9},

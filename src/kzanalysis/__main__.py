@@ -1,6 +1,6 @@
 """``python -m kzanalysis`` runs the command line."""
 import sys
 
-from .cli import main
+from kzanalysis.cli import main
 
 sys.exit(main())

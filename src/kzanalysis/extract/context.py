@@ -1,0 +1,164 @@
+"""extract.context (from extract.py)."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from kzanalysis.extract.quantities import QUANTITY_COLUMNS
+from kzanalysis.extract.vocabulary import FOCUS_ACTOR, METRIC_CUES
+
+CONTEXT_COLUMNS = ["subject", "partner", "period", "period_precision", "metric", "context_confidence",
+                   "confidence"]
+
+
+_BILATERAL_CUE = re.compile(r"(?i)\btrad(?:e|ing)\b|turnover|\bexports?\b|\bimports?\b|\bbetween\b|bilateral")
+
+
+_ANAPHORA = re.compile(r"(?i)\b(?:the|this|that)\s+(?:two\s+)?(?:country|countries|state|states|nation|nations)\b|"
+                       r"\bboth\s+(?:countries|states|sides)\b")
+
+
+#: How much farther than a state an actor of this kind counts when choosing the subject.
+_KIND_WEIGHT = {"state": 1.0, "organisation": 1.2, "person": 1.2, "company": 1.5, "region": 3.0, "initiative": 3.0}
+
+
+_INVEST_CUE = re.compile(r"(?i)invest\w*|\bFDI\b|-owned\b|\bcompanies\b")
+
+
+def _party(actor_id: str, info: dict[str, tuple[str, str]]) -> str:
+    """The party an actor stands for: a person or company counts for its country."""
+    kind, country = info.get(actor_id, ("", ""))
+    return country if kind in ("person", "company") and country else actor_id
+
+
+def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: list[tuple[int, int, str]],
+                   context_mentions: list[tuple[int, int, str]], sent_dates: list[tuple[int, int, str, str]],
+                   info: dict[str, tuple[str, str]]) -> tuple[str, str, str, str, str, float]:
+    """(subject, partner, period, period_precision, metric, confidence) of one quantity."""
+    centre = (q["start"] + q["end"]) / 2
+    conf = 0.9
+    # Parties of the sentence, nearest first; regions and initiatives count as farther than
+    # states and organisations ("Central Asian geopolitics" is a setting, rarely the subject).
+    ranked = sorted((abs((start + end) / 2 - centre) * _KIND_WEIGHT.get(info.get(actor, ("", ""))[0], 1.0),
+                     start, _party(actor, info)) for start, end, actor in sent_mentions)
+    parties = [(start, party) for _, start, party in ranked]
+    distinct = list(dict.fromkeys(p for _, p in parties))
+    bilateral = bool(_BILATERAL_CUE.search(sentence))
+    invest = bool(_INVEST_CUE.search(sentence))
+    anaphora = bool(_ANAPHORA.search(sentence))
+    if (not distinct or (bilateral and len(distinct) < 2) or (anaphora and len(distinct) < 2)) and context_mentions:
+        conf = 0.6  # "the two countries", "the country's ...": the parties of the sentences before
+        counts: dict[str, int] = {}
+        for _, _, actor in context_mentions:
+            counts[_party(actor, info)] = counts.get(_party(actor, info), 0) + 1
+        order = {p: i for i, p in enumerate(_party(a, info) for _, _, a in context_mentions)}
+        kinds = {p: info.get(p, ("", ""))[0] for p in counts}
+        ranked_context = sorted(counts, key=lambda p: (kinds[p] != "state", -counts[p], order[p]))
+        wanted = 1 if (anaphora and not bilateral and not re.search(r"(?i)\btwo\b|\bboth\b", sentence)) else 2
+        for party in ranked_context:
+            if party not in distinct and len(distinct) < max(wanted, len(distinct)):
+                distinct.append(party)
+    subject, partner = "", ""
+    if invest and distinct:
+        hosts = [p for st, p in parties if re.search(r"(?i)\bin\s+(?:the\s+)?$",
+                                                     sentence[max(0, st - s_start - 8):st - s_start])]
+        investors = [p for p in distinct if p not in hosts]
+        if hosts and investors:
+            subject, partner = investors[0], hosts[0]
+        else:
+            subject = distinct[0]
+            conf *= 0.8
+    elif bilateral and len(distinct) >= 2:
+        if FOCUS_ACTOR in distinct:
+            subject, partner = FOCUS_ACTOR, next(p for p in distinct if p != FOCUS_ACTOR)
+        else:
+            subject, partner = distinct[0], distinct[1]
+            conf *= 0.7
+    elif distinct:
+        subject = distinct[0]
+        if len(distinct) > 1:
+            conf *= 0.8
+    else:
+        subject, conf = FOCUS_ACTOR, 0.3
+    if q["unit"] == "rank" and partner == "" and FOCUS_ACTOR in distinct and subject != FOCUS_ACTOR \
+            and re.search(r"(?i)part?n?er|investor", sentence):
+        subject, partner = FOCUS_ACTOR, subject  # "Türkiye is Kazakhstan's fourth-largest trading partner"
+    if subject == partner:
+        partner = ""
+    period, precision = "", "none"
+    if sent_dates:
+        # "68.5% in 2020": a date introduced right after the quantity belongs to it
+        following = [d for d in sent_dates if 0 <= d[0] - q["end"] <= 12
+                     and re.fullmatch(r"\s+(?:in|for|by|as\s+of|during|since)\s+(?:the\s+)?",
+                                      sentence[q["end"] - s_start:d[0] - s_start])]
+        nearest = following[0] if following else min(sent_dates, key=lambda d: abs((d[0] + d[1]) / 2 - centre))
+        period, precision = nearest[2], nearest[3]
+    metric = _guess_metric(q, sentence, q["start"] - s_start)
+    return subject, partner, period, precision, metric, round(conf, 2)
+
+
+def _guess_metric(q: pd.Series, sentence: str, offset: int) -> str:
+    """A metric from the vocabulary, from cue words nearest the quantity in its sentence ('' if none)."""
+    kind = "money" if q["unit"] in ("usd", "try", "eur", "gbp", "kzt", "rub", "cny") else q["kind"]
+    if q["unit"] == "multiple":
+        kind = "multiple"
+    if q["noun"]:  # "15 agreements": the counted noun names the metric
+        for pattern, by_kind in METRIC_CUES:
+            if by_kind.get(kind) and re.fullmatch(pattern, q["noun"], re.I):
+                return by_kind[kind]
+    best = ("", 10**9)
+    for pattern, by_kind in METRIC_CUES:
+        metric = by_kind.get(kind)
+        if not metric:
+            continue
+        for match in re.finditer(pattern, sentence, re.I):
+            distance = min(abs(match.start() - offset), abs(match.end() - offset))
+            if distance < best[1]:
+                best = (metric, distance)
+    metric = best[0]
+    if metric == "reserves_rank":
+        metric = "oil_reserves_rank" if re.search(r"(?i)\boil\b", sentence) else "gas_reserves_rank"
+    if metric == "reserves":
+        metric = {"barrels": "oil_reserves", "cubic_metres": "gas_reserves"}.get(q["unit"], "")
+    if metric == "trade_turnover" and q["qualifier"] == "target":
+        metric = "trade_turnover_target"
+    return metric
+
+
+def quantity_context(quantities: pd.DataFrame, mentions: pd.DataFrame, dates: pd.DataFrame,
+                     sentences: pd.DataFrame, texts: dict[str, str], actors: pd.DataFrame) -> pd.DataFrame:
+    """The quantities with subject, partner, period and metric guessed from their sentence.
+
+    Columns: ``QUANTITY_COLUMNS`` + ``CONTEXT_COLUMNS`` (see module docstring). Rules:
+    the parties are the gazetteer actors of the sentence (a person or company counts for its
+    country), nearest first; if there are none (or a bilateral figure names fewer than two),
+    the two sentences before are used, at lower confidence. A bilateral figure (trade,
+    exports, "between") involving Kazakhstan has it as subject and the other party as
+    partner; an investment figure has the investor as subject and the place invested "in"
+    as partner; otherwise the nearest party is the subject. The period is the nearest date
+    expression of the sentence.
+    """
+    info = {row.actor_id: (row.kind, row.country) for row in actors.itertuples()}
+    out = []
+    for doc_id, qs in quantities.groupby("doc_id", sort=True):
+        text = texts[doc_id]
+        sents = sentences[sentences["doc_id"] == doc_id].set_index("sentence_id")
+        ments = mentions[mentions["doc_id"] == doc_id]
+        by_sentence = {sid: list(zip(g["start"], g["end"], g["actor_id"])) for sid, g in ments.groupby("sentence_id")}
+        docs_dates = dates[dates["doc_id"] == doc_id]
+        dates_by_sentence = {sid: list(zip(g["start"], g["end"], g["date"], g["date_precision"]))
+                             for sid, g in docs_dates.groupby("sentence_id")}
+        for _, q in qs.iterrows():
+            sid = q["sentence_id"]
+            s_start, s_end = int(sents.at[sid, "start"]), int(sents.at[sid, "end"])
+            context = []
+            for back in (sid - 1, sid - 2):
+                if back in sents.index and sents.at[back, "kind"] != "heading":
+                    context.extend(sorted(by_sentence.get(back, []), key=lambda m: -m[0]))
+            guess = _guess_context(q, text[s_start:s_end], s_start, by_sentence.get(sid, []), context,
+                                   dates_by_sentence.get(sid, []), info)
+            out.append((*q.tolist(), *guess, round(q["value_confidence"] * guess[-1], 2)))
+    frame = pd.DataFrame(out, columns=QUANTITY_COLUMNS + CONTEXT_COLUMNS)
+    return frame.astype({"sentence_id": int, "start": int, "end": int, "value": float,
+                         "value_confidence": float, "context_confidence": float, "confidence": float})

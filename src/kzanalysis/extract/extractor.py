@@ -1,0 +1,115 @@
+"""extract.extractor (from extract.py)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from kzanalysis.corpus.sentences import split_sentences
+from kzanalysis.extract.context import quantity_context
+from kzanalysis.extract.dates import dates_in
+from kzanalysis.extract.names import names_in, unknown_names
+from kzanalysis.extract.quantities import find_dates, find_quantities, quantities_in
+from kzanalysis.extract.vocabulary import COMPILED_CACHE_SIZE
+from kzanalysis.gazetteer.mentions import MENTION_COLUMNS, Gazetteer
+
+
+def _folded(text: str) -> str:
+    """Lower case, white space runs as one space, curly apostrophes straight (for substring tests)."""
+    return _SPACES.sub(" ", text.lower()).replace("’", "'")
+
+
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """A compiled gazetteer with the actors' kinds and countries: build once, apply to many texts.
+
+    ``gazetteer_for(text)`` is ``actors.Gazetteer`` compiled from only the aliases that occur
+    in the text as a substring (compared in lower case, with white space runs and
+    apostrophes folded as the gazetteer's own patterns fold them): an alias that is not a
+    substring cannot match, so the mentions are exactly the same, and a regular expression
+    of a few dozen aliases runs several times faster than one of all of them. Compiled
+    subsets are kept per extractor.
+    """
+
+    gazetteer: Gazetteer
+    actors: pd.DataFrame
+    aliases: pd.DataFrame
+    alias_keys: tuple[str, ...]
+    _compiled: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_tables(cls, aliases: pd.DataFrame, actors: pd.DataFrame) -> Extractor:
+        aliases = aliases.reset_index(drop=True)
+        keys = tuple(_folded(a.strip()) for a in aliases["alias"])
+        return cls(Gazetteer.from_aliases(aliases), actors, aliases, keys)
+
+    def gazetteer_for(self, text: str) -> Gazetteer:
+        """The gazetteer restricted to the aliases that can occur in ``text``."""
+        folded = _folded(text)
+        keep = tuple(i for i, key in enumerate(self.alias_keys) if key in folded)
+        if keep not in self._compiled:
+            if len(self._compiled) >= COMPILED_CACHE_SIZE:
+                self._compiled.clear()
+            self._compiled[keep] = Gazetteer.from_aliases(self.aliases.iloc[list(keep)])
+        return self._compiled[keep]
+
+    def sentences(self, doc_id: str, text: str) -> pd.DataFrame:
+        """Sentences of one text (columns of ``corpus.sentences``)."""
+        rows = [(doc_id, i, s, e, k, text[s:e]) for i, (s, e, k) in enumerate(split_sentences(text))]
+        frame = pd.DataFrame(rows, columns=["doc_id", "sentence_id", "start", "end", "kind", "sentence"])
+        return frame.astype({"sentence_id": int, "start": int, "end": int})
+
+    def mentions(self, doc_id: str, text: str, sentences: pd.DataFrame) -> pd.DataFrame:
+        """Gazetteer mentions sentence by sentence (``actors.MENTION_COLUMNS``)."""
+        rows = []
+        gazetteer = self.gazetteer_for(text)
+        for sent in sentences[sentences["doc_id"] == doc_id].itertuples():
+            chunk = text[sent.start:sent.end]
+            for s, e, alias, actor in gazetteer.find(chunk):
+                rows.append((doc_id, sent.sentence_id, actor, alias, sent.start + s, sent.start + e, chunk[s:e]))
+        frame = pd.DataFrame(rows, columns=MENTION_COLUMNS[:7])
+        frame = frame.join(self.actors.set_index("actor_id")[["vector", "kind"]], on="actor_id")
+        return frame.astype({"sentence_id": int, "start": int, "end": int})[MENTION_COLUMNS]
+
+    def extract(self, doc_id: str, text: str, doc_date: date | None,
+                sentences: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+        """Everything for one text, as DataFrames: ``sentences``, ``mentions``, ``dates``,
+        ``quantities`` (with ``CONTEXT_COLUMNS``), ``names`` (``unknown_names``) and
+        ``name_spans`` (start, end, name of each unknown name)."""
+        sents = sentences if sentences is not None else self.sentences(doc_id, text)
+        sents = sents[sents["doc_id"] == doc_id]
+        ments = self.mentions(doc_id, text, sents)
+        dates = find_dates(text, doc_id, doc_date, sents)
+        quants = find_quantities(text, doc_id, sents, dates)
+        context = quantity_context(quants, ments, dates, sents, {doc_id: text}, self.actors)
+        spans = list(zip(sents["start"], sents["end"], sents["kind"]))
+        name_spans = pd.DataFrame(names_in(text, self.gazetteer, spans), columns=["start", "end", "name"])
+        names = unknown_names({doc_id: text}, self.gazetteer, sents)
+        return {"sentences": sents, "mentions": ments, "dates": dates, "quantities": context, "names": names,
+                "name_spans": name_spans}
+
+    def counts(self, text: str, doc_date: date | None = None) -> tuple[int, int, int, int]:
+        """(sentences, mentions, quantities, dates) of one text, without building DataFrames
+        (the fast path used by the scale benchmark)."""
+        spans = split_sentences(text)
+        gazetteer = self.gazetteer_for(text)
+        n_mentions = n_quantities = n_dates = 0
+        for s, e, kind in spans:
+            chunk = text[s:e]
+            n_mentions += len(gazetteer.find(chunk))
+            found = dates_in(chunk, s, doc_date)
+            n_dates += len(found)
+            if kind != "heading":
+                skip = [(a, b) for a, b, *_ in found if not text[a:b].endswith("years")]
+                n_quantities += len(quantities_in(chunk, s, skip))
+        return len(spans), n_mentions, n_quantities, n_dates
+
+
+def number_text(value: float) -> str:
+    """A plain number as the tables write it: 6300000000, 18.4, -18.4."""
+    return f"{value:.15g}" if abs(value) < 1e16 else repr(value)

@@ -1,0 +1,363 @@
+"""extract.quantities (from extract.py)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from kzanalysis.corpus.sentences import split_sentences
+from kzanalysis.extract.dates import DATE_COLUMNS, dates_in
+from kzanalysis.extract.vocabulary import (
+    CURRENCY_AFTER,
+    CURRENCY_BEFORE,
+    DECREASE,
+    DETERMINERS,
+    DIGITS,
+    INCREASE,
+    MEASURES,
+    OCCASION_NOUNS,
+    ORDINAL_WORD,
+    PARTY_NOUNS,
+    PERCENT,
+    QUALIFIERS,
+    RAISE_TO,
+    RANK_WORDS,
+    ROLE_NOUNS,
+    SCALES,
+    STOP_NOUN,
+    TARGET_CUE,
+    TIME_UNITS,
+    WORD_NUMBER,
+    number_from_words,
+)
+
+QUANTITY_COLUMNS = ["doc_id", "sentence_id", "start", "end", "quote", "value", "unit", "kind", "noun",
+                    "qualifier", "value_confidence"]
+
+
+@dataclass
+class _Number:
+    start: int
+    end: int
+    value: float
+    ordinal: bool
+    words: bool
+
+
+def _numbers_in(chunk: str) -> list[_Number]:
+    """Numbers in ``chunk``: digits (with thousands separators, ordinal suffixes) and words."""
+    found: list[_Number] = []
+    for match in DIGITS.finditer(chunk):
+        raw = match.group()
+        suffix = match.group(1)
+        digits = raw[:-len(suffix)] if suffix else raw
+        found.append(_Number(match.start(), match.end(), float(digits.replace(",", "")), bool(suffix), False))
+    for match in ORDINAL_WORD.finditer(chunk):
+        found.append(_Number(match.start(), match.end(), number_from_words(match.group()), True, True))
+    for match in WORD_NUMBER.finditer(chunk):
+        if any(n.start <= match.start() < n.end for n in found):
+            continue
+        found.append(_Number(match.start(), match.end(), number_from_words(match.group()), False, True))
+    return sorted(found, key=lambda n: n.start)
+
+
+_NEXT_WORD = re.compile(r"(\s+|-)([A-Za-z][A-Za-z’'-]*)")
+
+
+def _following_words(chunk: str, pos: int, limit: int = 4) -> tuple[list[str], int]:
+    """Up to ``limit`` words after ``pos`` forming a noun phrase (stops at function words or
+    punctuation); return them and the end offset of the last."""
+    words, ends = _following_word_ends(chunk, pos, limit)
+    return words, (ends[-1] if ends else pos)
+
+
+def _following_word_ends(chunk: str, pos: int, limit: int = 4) -> tuple[list[str], list[int]]:
+    """The words of ``_following_words`` and the end offset of each."""
+    words: list[str] = []
+    ends: list[int] = []
+    end = pos
+    while len(words) < limit:
+        match = _NEXT_WORD.match(chunk, end)
+        if not match or match.group(2).lower() in STOP_NOUN:
+            break
+        words.append(match.group(2))
+        end = match.end()
+        ends.append(end)
+    return words, ends
+
+
+def _head_noun(words: list[str]) -> tuple[str, int]:
+    """The head of a short noun phrase: the last plural-looking word, else the first; and its index."""
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i].lower()
+        if w.endswith("s") and not w.endswith("ss") and w not in STOP_NOUN:
+            return w, i
+    return (words[0].lower(), 0) if words else ("", -1)
+
+
+def _qualifier(before: str) -> tuple[str, int]:
+    """Qualifier implied by the words just before a number, and how many characters they take."""
+    for name, pattern in QUALIFIERS:
+        match = re.search(r"(?i)\b" + pattern, before)
+        if match:
+            return name, len(before) - match.start()
+    return "exact", 0
+
+
+def _direction(chunk: str, start: int, end: int) -> int:
+    """+1 / -1 if a percentage is a change ("decreased by 18.4%", "an increase of 58%", "a 40% rise"),
+    0 if it is a level ("from 40% to 68.5%")."""
+    before = chunk[max(0, start - 40):start]
+    after = chunk[end:end + 40]
+    verb_by = re.search(rf"(?i)\b({INCREASE}|{DECREASE})\s+by\s+(?:(?:an?|some|about|around|nearly|almost|over|more\s+than|approximately)\s+)*$", before)
+    noun_of = re.search(r"(?i)\b(?:an?\s+)?(?:\w+\s+)?(increase|rise|growth|gain|jump|surge|decrease|decline|"
+                        r"drop|fall|reduction|contraction)\s+of\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|approximately)\s+)*$", before)
+    noun_after = re.match(r"(?i)\s+(?:\w+\s+)?(increase|rise|growth|gain|jump|surge|decrease|decline|drop|fall|"
+                          r"reduction|contraction|higher|lower|up|down)\b", after)
+    up_down = re.search(r"(?i)\b(up|down)\s+$", before)
+    for match in (verb_by, noun_of, noun_after, up_down):
+        if match:
+            return -1 if re.fullmatch(DECREASE, match.group(1).lower()) else 1
+    return 0
+
+
+def _quantity(chunk: str, num: _Number, has_money_cue: bool, has_target_cue: bool) -> dict | None:
+    """Classify one number in its sentence; None when it is not a stated quantity."""
+    before = chunk[max(0, num.start - 60):num.start]
+    start, end = num.start, num.end
+    value = num.value
+    qualifier, _ = _qualifier(before)
+    if num.ordinal:
+        return _ordinal(chunk, num, before)
+    # "top 10 investors"
+    if re.search(r"(?i)\btop\s+$", before):
+        words, _ = _following_words(chunk, end)
+        noun, _ = _head_noun(words)
+        return dict(start=start - 4, end=end, value=value, unit="rank", kind="rank", noun=noun,
+                    qualifier="exact", value_confidence=0.7)
+    # Currency written before the number: $6.3 billion, TL 188.62 billion
+    unit = None
+    money_start = start
+    for pattern, code in CURRENCY_BEFORE:
+        match = re.search(rf"(?:(?<![A-Za-z])(?:{pattern}))\s?$", before)
+        if match:
+            unit, money_start = code, num.start - (len(before) - match.start())
+            break
+    # Scale word after the number: billion, bn, thousand
+    scale_match = re.match(r"(?i)(?:\s+|\s?-\s?|(?<=\d))(hundred|thousand|million|billion|trillion|bn|mn|mln|tn|m|k)"
+                           r"(?![\w])", chunk[end:])
+    scale_word = ""
+    if scale_match and not (num.words and scale_match.group(1).lower() in ("hundred", "thousand", "million",
+                                                                             "billion", "trillion")):
+        scale_word = scale_match.group(1).lower()
+        if scale_word in ("m", "k") and not chunk[end:end + 1].isalpha():
+            scale_word = ""  # "5 m" is metres, not millions; only "5m" / "$5m" count
+        if scale_word:
+            value *= SCALES[scale_word]
+            end += scale_match.end()
+    rest = chunk[end:]
+    # Currency written after: billion dollars, million euros
+    if unit is None:
+        for pattern, code in CURRENCY_AFTER:
+            match = re.match(rf"\s+(?:of\s+)?(?:{pattern})(?![\w])", rest)
+            if match:
+                unit = code
+                end += match.end()
+                break
+    if unit is not None:
+        qualifier, _ = _qualifier(chunk[max(0, money_start - 60):money_start])
+        if qualifier == "exact" and (has_target_cue or RAISE_TO.search(chunk, 0, money_start)):
+            qualifier = "target"
+        conf = 0.95 if (scale_word or value >= 1000) else 0.85
+        return dict(start=min(money_start, start), end=end, value=value, unit=unit, kind="money", noun="",
+                    qualifier=qualifier, value_confidence=conf)
+    # Percent
+    pct = re.match(PERCENT, rest, re.I)
+    if pct:
+        end += pct.end()
+        direction = _direction(chunk, start, end)
+        kind = "change" if direction else "percent"
+        return dict(start=start, end=end, value=value * (direction or 1), unit="percent", kind=kind, noun="",
+                    qualifier=qualifier, value_confidence=0.9)
+    # Units of measure: kilometres, barrels, cubic metres, -fold
+    for pattern, unit_name, factor in MEASURES:
+        match = re.match(rf"(?i)(?:\s*|\s+of\s+)(?:{pattern})(?![\w])", rest)
+        if match:
+            end += match.end()
+            return dict(start=start, end=end, value=value * factor, unit=unit_name,
+                        kind="measure", noun=unit_name, qualifier=qualifier, value_confidence=0.9)
+    # A scale word with no currency or unit: money when the sentence speaks of money
+    words, word_ends = _following_word_ends(chunk, end)
+    noun, head_index = _head_noun(words)
+    if scale_word and (not words or noun in ("reserves", "reserve")) and has_money_cue:
+        return dict(start=start, end=end, value=value, unit="usd", kind="money", noun="",
+                    qualifier=qualifier, value_confidence=0.6)
+    if not words:
+        return None
+    first = words[0].lower()
+    # Durations: "in 30 years", "the last five years", "every three years", "28-years president"
+    if first.split("-")[0] in ("year", "years"):
+        unit_end = _word_end(chunk, end)
+        return dict(start=start, end=unit_end, value=value, unit="year", kind="duration",
+                    noun=words[1].lower() if chunk[end:end + 1] == "-" and len(words) > 1 else "years",
+                    qualifier=qualifier, value_confidence=0.6)
+    if first in TIME_UNITS:
+        return None  # months, weeks, days: no unit for them in the tables
+    if num.value >= 1800 and num.value <= 2100 and not num.words and "," not in chunk[num.start:num.end]:
+        return None  # a year (dates are found separately)
+    if not re.fullmatch(r"[a-z][a-z’'-]*", noun):
+        return None  # "5 Ministers" is fine (lower-cased), initials and codes are not counted
+    if noun in PARTY_NOUNS and num.value <= 3:
+        return None
+    prev = re.search(r"([A-Za-z]+)\s+$", before)
+    if num.words and num.value < 10 and prev and prev.group(1).lower() in DETERMINERS:
+        return None  # "the two countries", "these three issues": anaphora, not a figure
+    if num.words and num.value == 1:
+        return None  # "one" is mostly a pronoun or an article
+    count_end = word_ends[head_index]  # the quote runs to the counted noun: "53 water treatment plants"
+    conf = 0.75 if noun.endswith("s") else 0.5
+    return dict(start=start, end=count_end, value=value, unit="count", kind="count", noun=noun,
+                qualifier=qualifier, value_confidence=conf)
+
+
+def _ordinal(chunk: str, num: _Number, before: str) -> dict | None:
+    """An ordinal as a rank ("the fifth largest", "ranks 16th", "the first state to recognise")
+    or as the number of an occasion ("the 3rd meeting", "the 30th anniversary"); None otherwise."""
+    start, end, value = num.start, num.end, num.value
+    words, words_end = _following_words(chunk, end, limit=3)
+    first = words[0].lower() if words else ""
+    misspelt = chunk[start:end].lower() == "forth"
+    if first.split("-")[0] in RANK_WORDS.split("|"):
+        return dict(start=start, end=_word_end(chunk, end), value=value, unit="rank", kind="rank",
+                    noun=first, qualifier="exact", value_confidence=0.9)
+    if re.search(r"(?i)\b(?:rank(?:s|ed|ing)?|placed?|position(?:ed)?)\s+$", before) and not misspelt:
+        return dict(start=start, end=end, value=value, unit="rank", kind="rank", noun="",
+                    qualifier="exact", value_confidence=0.85)
+    if re.match(r"(?i)\s+of\s+all\b", chunk[end:]) or not words:
+        return None  # "First of all"
+    occasion = next((w.lower() for w in words if w.lower() in OCCASION_NOUNS), "")
+    if occasion:
+        if value == 1:
+            return None  # "the first meeting" says that it happened, not a number to check
+        return dict(start=start, end=end, value=value, unit="year" if occasion == "anniversary" else "count",
+                    kind="ordinal", noun=occasion, qualifier="exact", value_confidence=0.7)
+    if misspelt or any(w.lower() in ROLE_NOUNS for w in words):
+        return None  # "the first president", "the Second World War": titles
+    noun, _ = _head_noun(words)
+    if noun in TIME_UNITS:
+        return None  # "the first year"
+    return dict(start=start, end=words_end, value=value, unit="rank", kind="rank", noun=noun,
+                qualifier="exact", value_confidence=0.6)
+
+
+def _superlatives(chunk: str) -> list[dict]:
+    """"the largest oil producer", "the biggest in Central Asia": rank 1 without an ordinal."""
+    out = []
+    for match in _SUPERLATIVE.finditer(chunk):
+        if re.search(r"(?i)\bone\s+of\s+$", chunk[max(0, match.start() - 10):match.start()]):
+            continue  # "one of the largest": not a rank
+        out.append(dict(start=match.start(1), end=match.end(1), value=1.0, unit="rank", kind="rank",
+                        noun=match.group(1).lower(), qualifier="exact", value_confidence=0.5))
+    return out
+
+
+_SUPERLATIVE = re.compile(r"(?i)\bthe\s+(largest|biggest)\b")
+
+
+def _word_end(chunk: str, pos: int) -> int:
+    """End of the word (or hyphenated compound) that follows ``pos``: "fifth largest" → after "largest"."""
+    match = re.match(r"(?:\s+|-)[A-Za-z][\w-]*", chunk[pos:])
+    return pos + match.end() if match else pos
+
+
+_ARITHMETIC = re.compile(r"[+×=/]\s?$")
+
+
+_ARITHMETIC_AFTER = re.compile(r"\s?[+×=]")
+
+
+_MONEY_CUE = re.compile(r"(?i)doll?ars?|\$|\bUSD\b|\breserves?\b|\btrade\b|\bexports?\b|\bimports?\b|"
+                        r"\binvest\w*|\bGDP\b|gross\s+domestic|\bfinanc\w*|\bbudget\b|\bloans?\b|\bfunds?\b|"
+                        r"\bworth\b|\bturnover\b")
+
+
+def quantities_in(chunk: str, base: int, skip: list[tuple[int, int]]) -> list[dict]:
+    """Quantities in one sentence ``chunk`` (offsets shifted by ``base``), skipping date spans."""
+    has_money = bool(_MONEY_CUE.search(chunk))
+    out = []
+    last_end = -1
+    numbers = _numbers_in(chunk)
+    for i, num in enumerate(numbers):
+        if num.start < last_end or any(s <= base + num.start < e for s, e in skip):
+            continue
+        if _ARITHMETIC.search(chunk, max(0, num.start - 3), num.start) or _ARITHMETIC_AFTER.match(chunk, num.end):
+            continue  # "5 + 1 format", "2 x 3": part of a name or formula
+        # a goal word counts for the numbers around it only: between the neighbouring numbers
+        # written in digits ("reached $4.4 billion in 2023 ... set a target of $10 billion": only
+        # the second is a target; "the two countries" is no boundary)
+        before = [n for n in numbers[:i] if not n.words]
+        after = [n for n in numbers[i + 1:] if not n.words]
+        window_start = before[-1].end if before else 0
+        window_end = after[0].start if after else len(chunk)
+        has_target = bool(TARGET_CUE.search(chunk[window_start:window_end]))
+        found = _quantity(chunk, num, has_money, has_target)
+        if found is None:
+            continue
+        found["start"] += base
+        found["end"] += base
+        last_end = found["end"] - base
+        out.append(found)
+    for found in _superlatives(chunk):
+        found["start"] += base
+        found["end"] += base
+        out.append(found)
+    return sorted(out, key=lambda q: q["start"])
+
+
+def sentence_spans(text: str, sentences: pd.DataFrame | None, doc_id: str) -> list[tuple[int, int, int, str]]:
+    """(sentence_id, start, end, kind) of the document's sentences (segmenting if not given)."""
+    if sentences is not None:
+        sel = sentences[sentences["doc_id"] == doc_id]
+        return list(zip(sel["sentence_id"], sel["start"], sel["end"], sel["kind"]))
+    return [(i, s, e, k) for i, (s, e, k) in enumerate(split_sentences(text))]
+
+
+def find_dates(text: str, doc_id: str, doc_date: date | None = None,
+               sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Date expressions in ``text`` (columns ``DATE_COLUMNS``, see module docstring).
+
+    Dates without a year ("September 14th", "last July", "12-13 October") are resolved to the
+    latest such date on or before ``doc_date`` (a text reports what has happened), and
+    marked ``inferred``; without ``doc_date`` they are skipped.
+    """
+    rows = []
+    for sid, s, e, _kind in sentence_spans(text, sentences, doc_id):
+        for start, end, iso, precision, basis, conf in dates_in(text[s:e], s, doc_date):
+            rows.append((doc_id, sid, start, end, text[start:end], iso, precision, basis, conf))
+    frame = pd.DataFrame(rows, columns=DATE_COLUMNS)
+    return frame.astype({"sentence_id": int, "start": int, "end": int, "confidence": float})
+
+
+def find_quantities(text: str, doc_id: str, sentences: pd.DataFrame | None = None,
+                    dates: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Quantities stated in ``text`` (columns ``QUANTITY_COLUMNS``, see module docstring).
+
+    ``dates`` (from ``find_dates``) are spans that are not quantities ("in 2021"); found
+    here when not given. Headings are skipped.
+    """
+    if dates is None:
+        dates = find_dates(text, doc_id, None, sentences)
+    skip = [(s, e) for s, e, quote in zip(dates["start"], dates["end"], dates["quote"])
+            if not quote.endswith("years")]  # "the last five years" is a period and a duration
+    rows = []
+    for sid, s, e, kind in sentence_spans(text, sentences, doc_id):
+        if kind == "heading":
+            continue
+        for q in quantities_in(text[s:e], s, skip):
+            rows.append((doc_id, sid, q["start"], q["end"], text[q["start"]:q["end"]], float(q["value"]),
+                         q["unit"], q["kind"], q["noun"], q["qualifier"], q["value_confidence"]))
+    frame = pd.DataFrame(rows, columns=QUANTITY_COLUMNS)
+    return frame.astype({"sentence_id": int, "start": int, "end": int, "value": float,
+                         "value_confidence": float})

@@ -1,0 +1,72 @@
+"""Verification that committed outputs are reproducible: ``kzanalysis verify``.
+
+1. copies the inputs (``seeds/``, ``data/``, ``datapackage.json``, ``notebooks/``) to a temporary
+   project root;
+2. rebuilds the derived tables there;
+3. runs strict nbval over every notebook there (``pytest --nbval --nbval-current-env``):
+   each notebook is re-executed in a fresh kernel, every stored text output is compared,
+   and the figures the notebooks save land in the temporary ``figures/``;
+4. compares the rebuilt ``figures/`` and ``data/derived/`` byte for byte with the
+   committed ones and lists every file that is missing, extra or changed.
+
+The working tree is never written to. Exit status 0 only if nbval passes and nothing differs.
+"""
+from __future__ import annotations
+
+import filecmp
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from kzanalysis.derived.tables import build
+from kzanalysis.io.files import copy_inputs
+from kzanalysis.io.paths import layout, project_root
+
+
+def copy_project(root: Path, target: Path) -> None:
+    """Copy what a rebuild needs (inputs and notebooks) into ``target``; figures and derived data start empty."""
+    copy_inputs(root, target, notebooks=True)
+    (target / "figures").mkdir()
+    (target / "data" / "derived").mkdir()
+
+
+def compare_folders(committed: Path, rebuilt: Path) -> list[str]:
+    """Differences between two folders' files: 'changed: x', 'missing: x' (not rebuilt), 'extra: x' (not committed)."""
+    old = {p.relative_to(committed).as_posix() for p in committed.rglob("*") if p.is_file()} if committed.is_dir() else set()
+    new = {p.relative_to(rebuilt).as_posix() for p in rebuilt.rglob("*") if p.is_file()} if rebuilt.is_dir() else set()
+    out = [f"missing: {name}" for name in sorted(old - new)]
+    out += [f"extra: {name}" for name in sorted(new - old)]
+    out += [f"changed: {name}" for name in sorted(old & new)
+            if not filecmp.cmp(committed / name, rebuilt / name, shallow=False)]
+    return out
+
+
+def verify(root: Path | None = None, echo=print) -> int:
+    """Run the verification described in the module docstring; return an exit status."""
+    root = root or project_root()
+    with tempfile.TemporaryDirectory(prefix="kzanalysis-verify-") as tmp:
+        target = Path(tmp)
+        copy_project(root, target)
+        echo("kzanalysis verify: rebuilding derived data in a temporary copy")
+        build(target, echo=lambda *a, **k: None)
+        env = dict(os.environ, KZANALYSIS_ROOT=str(target), PYTHONHASHSEED="0", MPLBACKEND="Agg")
+        echo("kzanalysis verify: strict nbval over every notebook (each re-executed in a fresh kernel)")
+        result = subprocess.run(
+            [sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider",
+             "-q", "notebooks"], cwd=target, env=env)
+        problems = []
+        for label, committed, rebuilt in [("figures", layout(root).figures, target / "figures"),
+                                          ("data/derived", layout(root).derived, target / "data" / "derived")]:
+            problems += [f"{label}/{d.split(': ', 1)[1]} ({d.split(': ', 1)[0]})"
+                         for d in compare_folders(committed, rebuilt)]
+        if problems:
+            echo(f"kzanalysis verify: {len(problems)} output(s) differ from the committed ones:")
+            for p in problems:
+                echo(f"  - {p}")
+        else:
+            echo("kzanalysis verify: figures/ and data/derived/ rebuilt byte-identical to the committed files")
+        if result.returncode != 0:
+            echo("kzanalysis verify: nbval failed (see above)")
+        return 1 if problems or result.returncode != 0 else 0
