@@ -9,12 +9,17 @@ import pytest
 
 from kzanalysis.analysis.attention import (
     PARTNER_VECTORS,
+    attention_comparison,
     attention_shares,
     balance_indices,
     convex_hull,
+    heading_sensitivity,
+    mentions_by_segment_kind,
     mentions_with_segments,
+    salience_with_pooled,
     sentence_salience,
     sentence_vector_counts,
+    shares_with_pooled,
     ternary_regions,
     ternary_xy,
     triangle_shares,
@@ -24,13 +29,24 @@ from kzanalysis.analysis.bootstrap import (
     bootstrap_indices,
     bootstrap_shares,
     bootstrap_triangle,
+    first_last_differences,
+    indices_per_sentence,
     resampled_counts,
+    shares_by_date,
     top_vector_margins,
 )
 from kzanalysis.analysis.events import events_per_vector, partner_events, period_midpoint
-from kzanalysis.analysis.network import actor_nodes, co_mention_matrix, co_mentions, node_sentences
+from kzanalysis.analysis.network import actor_nodes, co_mention_matrix, co_mentions, node_sentences, node_table
 from kzanalysis.analysis.stats import herfindahl, normalised_entropy, wilson_interval
-from kzanalysis.analysis.tone import sentence_tone, tone_examples, tone_terms, top_tone_cells, vector_tone
+from kzanalysis.analysis.tone import (
+    framing_table,
+    lexicon_summary,
+    sentence_tone,
+    tone_examples,
+    tone_terms,
+    top_tone_cells,
+    vector_tone,
+)
 
 K = len(PARTNER_VECTORS)
 
@@ -380,3 +396,105 @@ def test_partner_events_deduplicate_by_key_and_split_by_vector():
 def test_period_midpoint():
     assert period_midpoint("2022") == pd.Timestamp("2022-07-02")
     assert period_midpoint("2022-05-10") == pd.Timestamp("2022-05-10")
+
+
+# --- tables for the notebook ---------------------------------------------------------
+
+def test_mentions_by_segment_kind_lists_every_vector_with_zeros():
+    m = mentions(("d1", 0, "russia", "russia"), ("d1", 1, "russia", "russia"), ("d1", 2, "kazakhstan", "domestic"))
+    s = sentences(("d1", 0, "heading"), ("d1", 1, "sentence"), ("d1", 2, "bullet"))
+    out = mentions_by_segment_kind(mentions_with_segments(m, s), order=["russia", "china", "domestic"])
+    assert list(out.columns) == ["label", "sentence", "bullet", "heading"]
+    assert list(out.index) == ["russia", "china", "domestic"]
+    assert out.loc["russia", ["sentence", "bullet", "heading"]].tolist() == [1, 0, 1]
+    assert out.loc["china", ["sentence", "bullet", "heading"]].tolist() == [0, 0, 0]
+    assert out.loc["russia", "label"] == "Russia"
+
+
+def test_shares_and_salience_with_pooled_rows_last():
+    m = mentions(("d1", 0, "russia", "russia"), ("d2", 0, "china", "china"), ("d2", 1, "china", "china"))
+    s = sentences(("d1", 0, "sentence"), ("d1", 1, "sentence"), ("d2", 0, "sentence"), ("d2", 1, "sentence"))
+    tagged = mentions_with_segments(m, s)
+    shares = shares_with_pooled(tagged)
+    assert list(shares.columns) == ["doc_id", "vector", "mentions", "share"]
+    assert list(dict.fromkeys(shares["doc_id"])) == ["d1", "d2", "all"]
+    pooled = shares[shares["doc_id"] == "all"].set_index("vector")["share"]
+    assert pooled["russia"] == pytest.approx(1 / 3) and pooled["china"] == pytest.approx(2 / 3)
+    salience = salience_with_pooled(tagged, s)
+    assert list(salience.columns) == ["doc_id", "vector", "sentences", "n_sentences", "salience"]
+    row = salience[(salience["doc_id"] == "all") & (salience["vector"] == "china")].iloc[0]
+    assert (row["sentences"], row["n_sentences"], row["salience"]) == (2, 4, pytest.approx(0.5))
+    table = attention_comparison(shares, salience, ["d2", "d1", "all"], vectors=["russia", "china"])
+    assert list(table.index) == ["d2", "d1", "all"]
+    assert table.loc["d1", ("share of mentions (%)", "russia")] == 100
+    assert table.loc["d1", ("share of sentences (%)", "russia")] == 50
+    assert table.loc["all", ("share of mentions (%)", "china")] == 67
+    assert table.columns.get_level_values(1).tolist() == ["russia", "china", "russia", "china"]
+
+
+def test_heading_sensitivity_compares_indices_with_and_without_headings():
+    m = mentions(("d1", 0, "russia", "russia"), ("d1", 1, "china", "china"))
+    s = sentences(("d1", 0, "heading"), ("d1", 1, "sentence"))
+    out = heading_sensitivity(mentions_with_segments(m, s), ["d1"])
+    assert list(out.columns) == ["doc_id", "evenness", "evenness_with_headings", "hhi", "hhi_with_headings",
+                                 "evenness_change"]
+    row = out.iloc[0]
+    assert row["evenness"] == pytest.approx(0.0) and row["hhi"] == pytest.approx(1.0)
+    assert row["evenness_with_headings"] == pytest.approx(math.log(2) / math.log(K))
+    assert row["hhi_with_headings"] == pytest.approx(0.5)
+    assert row["evenness_change"] == pytest.approx(math.log(2) / math.log(K))
+
+
+def test_indices_per_sentence_puts_both_counts_side_by_side():
+    a = pd.DataFrame([("d1", "evenness", 0.5, 0, 1), ("d1", "hhi", 0.3, 0, 1)],
+                     columns=["doc_id", "index", "value", "low", "high"])
+    b = a.assign(value=[0.6, 0.2])
+    out = indices_per_sentence(a, b, ["d1"])
+    assert list(out.columns) == ["evenness", "hhi", "evenness_per_sentence", "hhi_per_sentence"]
+    assert out.loc["d1"].tolist() == pytest.approx([0.5, 0.3, 0.6, 0.2])
+
+
+def test_first_last_differences_one_row_per_vector_latest_minus_earliest():
+    m = mentions(("d1", 0, "russia", "russia"), ("d1", 1, "china", "china"), ("d2", 0, "china", "china"))
+    out = first_last_differences(m, None, "d1", "d2", ["russia", "china"], n_resamples=50)
+    assert list(out["statistic"]) == ["russia", "china"]
+    assert set(out["doc_a"]) == {"d2"} and set(out["doc_b"]) == {"d1"}
+    assert out["difference"].tolist() == pytest.approx([-0.5, 0.5])
+
+
+def test_shares_by_date_keeps_document_order_and_chosen_vectors():
+    docs = pd.DataFrame([("d2", "2021-01-01", "stated", "Türkiye", "x"), ("d1", "2022-01-01", "inferred", "unknown", "y")],
+                        columns=["doc_id", "date", "date_basis", "outlet_country", "title"])
+    shares = pd.DataFrame([(d, v, val, 0, 1) for d, v, val in
+                           [("d1", "russia", 0.1), ("d1", "china", 0.9), ("d2", "russia", 0.4), ("d2", "china", 0.6),
+                            ("all", "russia", 0.3), ("all", "china", 0.7)]],
+                          columns=["doc_id", "vector", "value", "low", "high"])
+    out = shares_by_date(docs, shares, ["china"])
+    assert list(out.columns) == ["doc_id", "date", "date_basis", "outlet_country", "china"]
+    assert list(out["doc_id"]) == ["d2", "d1"] and out["china"].tolist() == pytest.approx([0.6, 0.9])
+
+
+def test_lexicon_summary_and_framing_table():
+    lexicon = pd.DataFrame([("peace", "cooperation"), ("war", "conflict"), ("ally", "cooperation")],
+                           columns=["term", "tone"])
+    summary = lexicon_summary(lexicon)
+    assert list(summary.itertuples(index=False, name=None)) == [("cooperation", 2, "peace, ally"), ("conflict", 1, "war")]
+    framing = pd.DataFrame([("russia", 10, 3, 5, 0.3, 0.5, 0.108, 0.603, 0.237, 0.763)],
+                           columns=["vector", "n_sentences", "cooperation", "conflict", "cooperation_share",
+                                    "conflict_share", "cooperation_low", "cooperation_high", "conflict_low",
+                                    "conflict_high"])
+    out = framing_table(framing)
+    assert list(out.columns) == ["vector", "n_sentences", "cooperation", "conflict", "cooperation_pct",
+                                 "cooperation_95", "conflict_pct", "conflict_95"]
+    assert out.iloc[0].tolist() == ["russia", 10, 3, 5, 30.0, "11–60", 50.0, "24–76"]
+
+
+def test_node_table_names_the_nodes():
+    actors = pd.DataFrame([("russia", "Russia", "state", "russia", ""), ("putin", "Vladimir Putin", "person", "russia", "russia"),
+                           ("sco", "SCO", "organisation", "multilateral", "")],
+                          columns=["actor_id", "name", "kind", "vector", "country"])
+    nodes = actor_nodes(mentions(("d1", 0, "putin", "russia"), ("d1", 1, "russia", "russia"),
+                                 ("d1", 1, "sco", "multilateral")), actors)
+    out = node_table(nodes, actors)
+    assert list(out.itertuples(index=False, name=None)) == [("russia", 2, "Russia", "russia"),
+                                                            ("sco", 1, "SCO", "multilateral")]

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from kzanalysis.analysis.stats import CONFIDENCE, herfindahl, normalised_entropy
-from kzanalysis.gazetteer.vectors import VECTOR_ORDER
+from kzanalysis.gazetteer.vectors import VECTOR_ORDER, vector_label
 
 #: The partner vectors, in the project's order (``domestic`` and ``other`` excluded).
 PARTNER_VECTORS = [v for v in VECTOR_ORDER if v not in ("domestic", "other")]
@@ -231,3 +231,76 @@ def ternary_regions(cloud: pd.DataFrame, corners: tuple[str, str, str] = TRIANGL
         hull = convex_hull(kept[:, 0], kept[:, 1])
         frames.append(pd.DataFrame({"doc_id": doc, "vertex": np.arange(len(hull)), "x": hull[:, 0], "y": hull[:, 1]}))
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["doc_id", "vertex", "x", "y"])
+
+
+def mentions_by_segment_kind(mentions: pd.DataFrame, order: list[str] | None = None) -> pd.DataFrame:
+    """What the gazetteer found, by vector and kind of segment: what is counted and what is left out.
+
+    ``mentions``: with ``segment_kind`` (``mentions_with_segments``). ``order``: the vectors
+    (default ``VECTOR_ORDER``, ``domestic`` and ``other`` included).
+
+    Index: vector (in ``order``). Columns: label (the vector's label), sentence, bullet,
+    heading (counts of mentions in segments of that kind; zero where none).
+    """
+    order = list(order or VECTOR_ORDER)
+    table = pd.crosstab(mentions["vector"], mentions["segment_kind"]).reindex(
+        index=order, columns=["sentence", "bullet", "heading"], fill_value=0)
+    table.columns.name = None
+    table.insert(0, "label", [vector_label(v) for v in table.index])
+    return table
+
+
+def _with_pooled(by_doc: pd.DataFrame, pooled: pd.DataFrame) -> pd.DataFrame:
+    """Per-document rows, then the pooled rows with their ``all`` column renamed ``doc_id``."""
+    return pd.concat([by_doc, pooled.rename(columns={POOLED: "doc_id"})], ignore_index=True)
+
+
+def shares_with_pooled(mentions: pd.DataFrame, kinds: tuple[str, ...] = DEFAULT_KINDS) -> pd.DataFrame:
+    """``attention_shares`` per document followed by the pooled corpus (doc_id ``"all"``).
+
+    Columns: doc_id, vector, mentions, share (as in ``attention_shares``).
+    """
+    return _with_pooled(attention_shares(mentions, kinds=kinds), attention_shares(mentions, by=POOLED, kinds=kinds))
+
+
+def salience_with_pooled(mentions: pd.DataFrame, sentences: pd.DataFrame,
+                         kinds: tuple[str, ...] = DEFAULT_KINDS) -> pd.DataFrame:
+    """``sentence_salience`` per document followed by the pooled corpus (doc_id ``"all"``).
+
+    Columns: doc_id, vector, sentences, n_sentences, salience (as in ``sentence_salience``).
+    """
+    return _with_pooled(sentence_salience(mentions, sentences, kinds=kinds),
+                        sentence_salience(mentions, sentences, by=POOLED, kinds=kinds))
+
+
+def attention_comparison(shares: pd.DataFrame, salience: pd.DataFrame, rows: list[str],
+                         vectors: list[str] | None = None) -> pd.DataFrame:
+    """The two attention measures side by side, in whole percent.
+
+    ``shares``: ``shares_with_pooled``; ``salience``: ``salience_with_pooled``; ``rows``:
+    the doc_ids to show, in order. Index: doc_id. Columns: a two-level index, (``share of
+    mentions (%)`` or ``share of sentences (%)``, vector); values are integers (percent,
+    rounded half to even).
+    """
+    vectors = list(vectors or PARTNER_VECTORS)
+    wide = pd.concat(
+        {"share of mentions (%)": shares.pivot(index="doc_id", columns="vector", values="share"),
+         "share of sentences (%)": salience.pivot(index="doc_id", columns="vector", values="salience")}, axis=1,
+    ).reindex(index=rows).reindex(columns=vectors, level=1)
+    return (100 * wide).round(0).astype(int)
+
+
+def heading_sensitivity(mentions: pd.DataFrame, doc_order: list[str]) -> pd.DataFrame:
+    """Balance indices without and with the mentions in headings, per document.
+
+    Columns: doc_id (in ``doc_order``), evenness, evenness_with_headings, hhi,
+    hhi_with_headings, evenness_change (with headings − without).
+    """
+    default = balance_indices(attention_shares(mentions)).set_index("doc_id")
+    headed = balance_indices(attention_shares(mentions, kinds=DEFAULT_KINDS + ("heading",))).set_index("doc_id")
+    out = pd.DataFrame({
+        "evenness": default["evenness"], "evenness_with_headings": headed["evenness"],
+        "hhi": default["hhi"], "hhi_with_headings": headed["hhi"],
+    }).reindex(doc_order)
+    out["evenness_change"] = out["evenness_with_headings"] - out["evenness"]
+    return out.rename_axis("doc_id").reset_index()

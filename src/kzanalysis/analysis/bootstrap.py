@@ -184,3 +184,40 @@ def bootstrap_triangle(mentions: pd.DataFrame, sentences: pd.DataFrame | None = 
         frame.insert(0, "doc_id", group)
         frames.append(frame)
     return pd.concat(frames, ignore_index=True)
+
+
+def indices_per_sentence(indices: pd.DataFrame, per_sentence: pd.DataFrame, rows: list[str]) -> pd.DataFrame:
+    """Observed indices counting mentions next to those counting a vector once per sentence.
+
+    ``indices``: ``bootstrap_indices``; ``per_sentence``: ``bootstrap_indices(...,
+    presence=True)``; ``rows``: doc_ids in order. Index: doc_id. Columns: evenness, hhi,
+    evenness_per_sentence, hhi_per_sentence.
+    """
+    out = pd.concat([indices.pivot(index="doc_id", columns="index", values="value"),
+                     per_sentence.pivot(index="doc_id", columns="index", values="value").add_suffix("_per_sentence")],
+                    axis=1).reindex(rows)
+    out.columns.name = None
+    return out
+
+
+def first_last_differences(mentions: pd.DataFrame, sentences: pd.DataFrame | None, first: str, last: str,
+                           vectors: list[str], **options) -> pd.DataFrame:
+    """The change in attention share from document ``first`` to ``last``, per vector.
+
+    ``options``: passed on to ``bootstrap_differences``. Columns: those of
+    ``bootstrap_differences`` (doc_a = ``last``, doc_b = ``first``, statistic = the
+    vector), one row per vector in the given order.
+    """
+    return pd.concat([bootstrap_differences(mentions, sentences, [(last, first)], v, **options) for v in vectors],
+                     ignore_index=True)
+
+
+def shares_by_date(documents: pd.DataFrame, shares: pd.DataFrame, vectors: list[str]) -> pd.DataFrame:
+    """Documents in publication order with their dating and outlet, and the shares of ``vectors``.
+
+    ``documents``: doc_id, date, date_basis, outlet_country (one row per document, in
+    order); ``shares``: ``bootstrap_shares``. Columns: doc_id, date, date_basis,
+    outlet_country, then one column per vector (observed share, fraction 0–1).
+    """
+    wide = shares.pivot(index="doc_id", columns="vector", values="value")[list(vectors)].reset_index()
+    return documents[["doc_id", "date", "date_basis", "outlet_country"]].merge(wide, on="doc_id")

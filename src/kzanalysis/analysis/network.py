@@ -10,6 +10,12 @@ from kzanalysis.analysis.attention import DEFAULT_KINDS, counted_mentions
 #: Actor kinds folded into their country in the co-mention network (Putin counts as Russia).
 FOLDED_KINDS = ("person", "company")
 
+#: Drawing of the co-mention network: nodes on the ring (besides the centre), the fewest
+#: sentences for a spoke to the centre, and for a chord between two ring nodes.
+RING_NODES = 18
+MIN_SPOKE = 2
+MIN_CHORD = 3
+
 
 def actor_nodes(mentions: pd.DataFrame, actors: pd.DataFrame,
                 folded_kinds: tuple[str, ...] = FOLDED_KINDS) -> pd.DataFrame:
@@ -68,3 +74,13 @@ def co_mention_matrix(pairs: pd.DataFrame, order: list[str]) -> pd.DataFrame:
             matrix.loc[row.source, row.target] += row.sentences
             matrix.loc[row.target, row.source] += row.sentences
     return matrix
+
+
+def node_table(node_mentions: pd.DataFrame, actors: pd.DataFrame, kinds: tuple[str, ...] = DEFAULT_KINDS) -> pd.DataFrame:
+    """The nodes of the co-mention network with their names and vectors.
+
+    ``node_mentions``: ``actor_nodes``. Columns: node, sentences (as in
+    ``node_sentences``), name, vector (from ``actors``); sorted by sentences, then node.
+    """
+    names = actors[["actor_id", "name", "vector"]].rename(columns={"actor_id": "node"})
+    return node_sentences(node_mentions, node="node", kinds=kinds).merge(names, on="node")

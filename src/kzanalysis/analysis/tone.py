@@ -152,3 +152,27 @@ def tone_examples(tone: pd.DataFrame, mentions: pd.DataFrame, sentences: pd.Data
             rows.append((cell.vector, cell.tone, row.doc_id, int(row.sentence_id),
                          getattr(row, f"{cell.tone}_terms"), row.sentence))
     return pd.DataFrame(rows, columns=["vector", "tone", "doc_id", "sentence_id", "terms", "sentence"])
+
+
+def lexicon_summary(lexicon: pd.DataFrame) -> pd.DataFrame:
+    """The coding scheme in brief. Columns: tone (in ``TONES`` order), n_terms, terms (``, ``-separated, in file order)."""
+    rows = []
+    for name in TONES:
+        terms = lexicon.loc[lexicon["tone"] == name, "term"]
+        rows.append((name, len(terms), ", ".join(terms)))
+    return pd.DataFrame(rows, columns=["tone", "n_terms", "terms"])
+
+
+def framing_table(framing: pd.DataFrame) -> pd.DataFrame:
+    """``vector_tone`` for reading: counts, whole-percent shares and their intervals as text.
+
+    Columns: vector, n_sentences, cooperation, conflict (sentence counts), then per tone
+    ``<tone>_pct`` (share in percent, rounded) and ``<tone>_95`` (its Wilson interval in
+    percent, ``low–high``), cooperation first.
+    """
+    out = framing[["vector", "n_sentences", "cooperation", "conflict"]].copy()
+    for name in TONES:
+        out[f"{name}_pct"] = (100 * framing[f"{name}_share"]).round(0)
+        out[f"{name}_95"] = [f"{100 * lo:.0f}–{100 * hi:.0f}"
+                             for lo, hi in zip(framing[f"{name}_low"], framing[f"{name}_high"])]
+    return out

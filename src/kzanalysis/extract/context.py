@@ -23,6 +23,11 @@ _ANAPHORA = re.compile(r"(?i)\b(?:the|this|that)\s+(?:two\s+)?(?:country|countri
 _KIND_WEIGHT = {"state": 1.0, "organisation": 1.2, "person": 1.2, "company": 1.5, "region": 3.0, "initiative": 3.0}
 
 
+#: Words just before a date that make it the period a figure is compared with, not its own.
+_COMPARISON = re.compile(r"(?i)\b(?:compared\s+(?:to|with)|than(?:\s+in)?|from|against|over|versus|vs\.?)"
+                         r"\s+(?:the\s+)?(?:same\s+period\s+of\s+)?(?:the\s+)?$")
+
+
 _INVEST_CUE = re.compile(r"(?i)invest\w*|\bFDI\b|-owned\b|\bcompanies\b")
 
 
@@ -34,8 +39,13 @@ def _party(actor_id: str, info: dict[str, tuple[str, str]]) -> str:
 
 def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: list[tuple[int, int, str]],
                    context_mentions: list[tuple[int, int, str]], sent_dates: list[tuple[int, int, str, str]],
-                   info: dict[str, tuple[str, str]]) -> tuple[str, str, str, str, str, float]:
-    """(subject, partner, period, period_precision, metric, confidence) of one quantity."""
+                   info: dict[str, tuple[str, str]], carried: tuple | None = None
+                   ) -> tuple[str, str, str, str, str, float]:
+    """(subject, partner, period, period_precision, metric, confidence) of one quantity.
+
+    ``carried`` is the date a sentence without one of its own takes its period from
+    (``_carried_period``); a date the figure is compared with ("compared to 2022", "than in
+    2021") is not its period."""
     centre = (q["start"] + q["end"]) / 2
     conf = 0.9
     # Parties of the sentence, nearest first; regions and initiatives count as farther than
@@ -87,6 +97,10 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
     if subject == partner:
         partner = ""
     period, precision = "", "none"
+    sent_dates = [d for d in sent_dates if not _COMPARISON.search(sentence[:d[0] - s_start])]
+    if not sent_dates and carried and q["qualifier"] != "target" and _FLOW_CUE.search(sentence) \
+            and not invest:
+        sent_dates = [carried]
     if sent_dates:
         # "68.5% in 2020": a date introduced right after the quantity belongs to it
         following = [d for d in sent_dates if 0 <= d[0] - q["end"] <= 12
@@ -126,6 +140,32 @@ def _guess_metric(q: pd.Series, sentence: str, offset: int) -> str:
     return metric
 
 
+def _carried_period(text: str, sents: pd.DataFrame, sid: int, dates_by_sentence: dict) -> tuple | None:
+    """The period a sentence without a date of its own takes from the two sentences before it:
+    the last year, month or range of a sentence that states a figure ("In 2022, trade reached
+    $24.1 billion. Exports grew by 34.7 percent"); None if there is none, or a heading or a
+    day date comes first."""
+    for back in (sid - 1, sid - 2):
+        if back not in sents.index or sents.at[back, "kind"] == "heading":
+            return None
+        found = dates_by_sentence.get(back, [])
+        if any(d[3] == "day" for d in found):
+            return None
+        if found:
+            figure = _FIGURE.search(text, int(sents.at[back, "start"]), int(sents.at[back, "end"]))
+            return found[-1] if figure else None
+    return None
+
+
+#: A figure of a flow over a period (trade, exports, growth, a share of them), which may take its
+#: period from the sentence before; a stock (reserves, an investment total) or a target does not.
+_FLOW_CUE = re.compile(r"(?i)\btrade\b|turnover|\bexports?\b|\bimports?\b|\bgr[eo]w|increas|decreas|\brose\b|"
+                       r"\bfell\b|declin|\bshare\b")
+
+
+_FIGURE = re.compile(r"(?i)\d(?:[\d.,]*)\s*(?:%|per\s?cent|billion|million|bn\b)|[$€]\s?\d")
+
+
 def quantity_context(quantities: pd.DataFrame, mentions: pd.DataFrame, dates: pd.DataFrame,
                      sentences: pd.DataFrame, texts: dict[str, str], actors: pd.DataFrame) -> pd.DataFrame:
     """The quantities with subject, partner, period and metric guessed from their sentence.
@@ -157,7 +197,8 @@ def quantity_context(quantities: pd.DataFrame, mentions: pd.DataFrame, dates: pd
                 if back in sents.index and sents.at[back, "kind"] != "heading":
                     context.extend(sorted(by_sentence.get(back, []), key=lambda m: -m[0]))
             guess = _guess_context(q, text[s_start:s_end], s_start, by_sentence.get(sid, []), context,
-                                   dates_by_sentence.get(sid, []), info)
+                                   dates_by_sentence.get(sid, []), info,
+                                   _carried_period(text, sents, sid, dates_by_sentence))
             out.append((*q.tolist(), *guess, round(q["value_confidence"] * guess[-1], 2)))
     frame = pd.DataFrame(out, columns=QUANTITY_COLUMNS + CONTEXT_COLUMNS)
     return frame.astype({"sentence_id": int, "start": int, "end": int, "value": float,

@@ -14,6 +14,13 @@ DATE_COLUMNS = ["doc_id", "sentence_id", "start", "end", "quote", "date", "date_
                 "confidence"]
 
 
+_WEEKDAY = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(_WEEKDAY.split("|"))}
+_CARDINAL_WORDS = "|".join(sorted(CARDINALS, key=len, reverse=True))
+#: Words before a weekday, or in its clause before it, that put it after the document date.
+_FUTURE = re.compile(r"(?i)\b(?:next|set\s+for|scheduled\s+for|will|to\s+be\s+held|due)\b")
+
+
 _DATE_PATTERNS: list[tuple[str, re.Pattern]] = [
     # 12-13 October 2022 / 12-13 October
     ("day_range_dmy", re.compile(rf"\b(?P<d1>{DAY})(?:{DASH}|\s+and\s+)(?P<d2>{DAY})\s+(?P<m>{MONTH_NAME})"
@@ -32,6 +39,18 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(rf"(?<![\d-])(?P<y>{YEAR})-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d])")),
     # mid-March 2018 / on March 2019 / December 1991
     ("month_year", re.compile(rf"\b(?P<m>{MONTH_NAME}),?\s+(?P<y>{YEAR})\b")),
+    # in September last year / March next year
+    ("month_relative_year", re.compile(rf"\b(?P<m>{MONTH_NAME})\s+(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+year\b")),
+    # the first six months of 2025 / 11 months of 2023 / the first half of 2024 / the first quarter of 2023
+    ("part_of_year", re.compile(rf"(?i:\b(?:the\s+)?(?:(?:first|past)\s+)?(?P<n>\d{{1,2}}|{_CARDINAL_WORDS})\s+months"
+                                rf"|\b(?:the\s+)?(?P<part>first|second)\s+(?P<unit>half|quarter))\s+(?:of\s+)?(?P<y>{YEAR})\b")),
+    # on Thursday / later Thursday / set for Wednesday / next Monday
+    ("weekday", re.compile(r"(?:\b(?P<pre>[Oo]n|[Ll]ater|[Ll]ast|[Nn]ext|[Tt]his|set\s+for|scheduled\s+for)\s+)?"
+                           rf"\b(?P<w>{_WEEKDAY})\b")),
+    # yesterday / last month / last week / two days earlier / three years ago
+    ("relative_day", re.compile(r"(?i:\b(?P<word>yesterday|tomorrow)\b|\b(?P<rel>last|this|next|past|previous)\s+"
+                                r"(?P<unit>month|week)\b|\b(?P<n>\d{1,2}|" + _CARDINAL_WORDS
+                                + r")\s+(?P<units>days|weeks|months|years)\s+(?:ago|earlier|before)\b)")),
     # last July / this March / in January (month without a year: resolved against the document date)
     ("relative_month", re.compile(rf"(?i:\b(?P<rel>last|this|next|past|previous|in|since|until|from|by|early|late|mid|of)"
                                   rf"(?:\s+|-))(?P<m>{MONTH_NAME})\b(?!\s*{DASH}?\d)")),
@@ -49,7 +68,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
-_DATE_HINT = re.compile(rf"\d|{MONTH_NAME}|\b[Yy]ear")
+_DATE_HINT = re.compile(rf"\d|{MONTH_NAME}|\b[Yy]ear|day|month|week|tomorrow")
 
 
 _CITATION = re.compile(r"\([^()]{2,60},\s*$")
@@ -115,6 +134,18 @@ def _parse_date(kind: str, groups: dict, doc_date: date | None) -> tuple[str, st
         return parsed.isoformat(), "day", "stated", 0.9
     if kind == "month_year":
         return f"{year}-{_month_number(groups['m']):02d}", "month", "stated", 0.95
+    if kind in _RELATIVE_KINDS:
+        return _RELATIVE_KINDS[kind](groups, doc_date) if doc_date is not None else None
+    if kind == "part_of_year":
+        if groups.get("part"):
+            size = 6 if groups["unit"].lower() == "half" else 3
+            first = 1 if groups["part"].lower() == "first" else size + 1
+            last = first + size - 1
+        else:
+            first, last = 1, _count(groups["n"])
+            if not 1 <= last <= 12:
+                return None
+        return f"{year}-{first:02d}/{year}-{last:02d}", "range", "stated", 0.85
     if kind == "relative_month":
         if doc_date is None:
             return None
@@ -157,6 +188,51 @@ def _parse_date(kind: str, groups: dict, doc_date: date | None) -> tuple[str, st
     raise ValueError(kind)
 
 
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else CARDINALS[word.lower()]
+
+
+def _month_relative_year(groups: dict, doc_date: date) -> tuple[str, str, str, float]:
+    shift = {"last": -1, "this": 0, "next": 1}[groups["rel"].lower()]
+    return f"{doc_date.year + shift}-{_month_number(groups['m']):02d}", "month", "inferred", 0.7
+
+
+def _weekday(groups: dict, doc_date: date) -> tuple[str, str, str, float]:
+    """The latest such weekday on or before the document date; the next one after it when the
+    words before say it is to come ("set for Wednesday", "next Monday", "will ... on Friday")."""
+    wanted = _WEEKDAYS[groups["w"].lower()]
+    back = (doc_date.weekday() - wanted) % 7
+    if groups.get("future"):
+        return (doc_date + relativedelta(days=(wanted - doc_date.weekday()) % 7 or 7)).isoformat(), "day", \
+            "inferred", 0.6
+    if (groups.get("pre") or "").lower() == "last" and back == 0:
+        back = 7
+    return (doc_date - relativedelta(days=back)).isoformat(), "day", "inferred", 0.65
+
+
+def _relative_day(groups: dict, doc_date: date) -> tuple[str, str, str, float] | None:
+    """yesterday, tomorrow (day); last/this/next month and week (month: no week precision); N days,
+    weeks, months or years ago (day, month or year)."""
+    if groups.get("word"):
+        shift = -1 if groups["word"].lower() == "yesterday" else 1
+        return (doc_date + relativedelta(days=shift)).isoformat(), "day", "inferred", 0.7
+    if groups.get("rel"):
+        sign = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}[groups["rel"].lower()]
+        moved = doc_date + (relativedelta(months=sign) if groups["unit"].lower() == "month"
+                            else relativedelta(weeks=sign))
+        return f"{moved.year}-{moved.month:02d}", "month", "inferred", 0.6
+    n, unit = _count(groups["n"]), groups["units"].lower()
+    moved = doc_date - relativedelta(**{unit: n})
+    if unit == "years":
+        return str(moved.year), "year", "inferred", 0.6
+    if unit == "months":
+        return f"{moved.year}-{moved.month:02d}", "month", "inferred", 0.6
+    return moved.isoformat(), "day", "inferred", 0.6
+
+
+_RELATIVE_KINDS = {"month_relative_year": _month_relative_year, "weekday": _weekday, "relative_day": _relative_day}
+
+
 def dates_in(chunk: str, base: int, doc_date: date | None) -> list[tuple[int, int, str, str, str, float]]:
     """Date expressions in ``chunk`` (offsets shifted by ``base``), longest patterns first, no overlaps."""
     taken: list[tuple[int, int]] = []
@@ -173,7 +249,10 @@ def dates_in(chunk: str, base: int, doc_date: date | None) -> list[tuple[int, in
                 start += 4
             if any(s < end and start < e for s, e in taken):
                 continue
-            parsed = _parse_date(kind, match.groupdict(), doc_date)
+            groups = match.groupdict()
+            if kind == "weekday":
+                groups["future"] = bool(_FUTURE.search(chunk, max(0, match.start() - 40), match.start("w")))
+            parsed = _parse_date(kind, groups, doc_date)
             if parsed is None:
                 continue
             if kind == "year" and _year_is_quantity(chunk, start, end):

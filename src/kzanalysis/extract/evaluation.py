@@ -27,16 +27,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from kzanalysis.corpus.sentences import sentences
 from kzanalysis.corpus.sources import load_exclusions, load_sources, load_texts
 from kzanalysis.evidence.claims import load_claims, load_events
 from kzanalysis.extract.dates import document_date
+from kzanalysis.extract.eval_set import SPLITS, eval_gold, eval_predictions, load_eval_set
+from kzanalysis.extract.events import event_dates
 from kzanalysis.extract.extractor import Extractor
 from kzanalysis.gazetteer.actors import load_actors, load_aliases
 from kzanalysis.io.files import write_text_atomic
-from kzanalysis.io.paths import project_root
+from kzanalysis.io.paths import layout, project_root
 
 REL_TOL = 1e-9
 SCORE_COLUMNS = ["task", "gold", "predicted", "matched", "precision", "recall", "f1"]
@@ -46,18 +49,20 @@ README_END = "<!-- evaluation:end -->"
 
 def predictions(root: Path | None = None) -> dict[str, pd.DataFrame]:
     """The extractor's output on every seed: ``quantities`` (``QUANTITY_COLUMNS`` +
-    ``CONTEXT_COLUMNS``) and ``dates`` (``DATE_COLUMNS``), excluded spans masked."""
+    ``CONTEXT_COLUMNS``), ``dates`` (``DATE_COLUMNS``), ``mentions`` and ``events`` (the dates
+    proposed as events, ``extract.events.event_dates``), excluded spans masked."""
     root = root or project_root()
     texts = load_texts(root)
     sents = sentences(texts, load_exclusions(root))
     sources = load_sources(root).set_index("doc_id")
     extractor = Extractor.from_tables(load_aliases(root), load_actors(root))
-    quantities, dates = [], []
+    out: dict[str, list[pd.DataFrame]] = {"quantities": [], "dates": [], "mentions": [], "events": []}
     for doc_id in sorted(texts):
         result = extractor.extract(doc_id, texts[doc_id], document_date(sources.at[doc_id, "date"]), sents)
-        quantities.append(result["quantities"])
-        dates.append(result["dates"])
-    return {"quantities": pd.concat(quantities, ignore_index=True), "dates": pd.concat(dates, ignore_index=True)}
+        for key in ("quantities", "dates", "mentions"):
+            out[key].append(result[key])
+        out["events"].append(event_dates(result))
+    return {key: pd.concat(frames, ignore_index=True) for key, frames in out.items()}
 
 
 def is_calendar_year(claims: pd.DataFrame) -> pd.Series:
@@ -239,3 +244,186 @@ def write_score_table(table: pd.DataFrame, root: Path | None = None) -> list[Pat
         write_text_atomic(path, replace_section(text, README_START, README_END, markdown_table(table)))
         written.append(path)
     return written
+
+
+# --- scores with bootstrap intervals: seeds, dev, test -------------------------------------------
+
+#: Seed of the bootstrap over documents, and its number of resamples.
+EVAL_SEED = 20240116
+EVAL_RESAMPLES = 2000
+
+#: Columns of ``evaluation_table``: per split and task the counts (gold items, predicted items,
+#: gold items found, predictions correct) and precision, recall, F1, each with the bounds of a
+#: 95% percentile bootstrap interval that resamples documents.
+EVAL_COLUMNS = ["split", "task", "documents", "gold", "predicted", "found", "correct",
+                "precision", "precision_low", "precision_high", "recall", "recall_low", "recall_high",
+                "f1", "f1_low", "f1_high"]
+
+#: Tasks of the table, in order.
+EVAL_TASKS = ["mentions", "quantity values", "quantities (value+unit+period+partner)", "periods of matched values",
+              "event dates (date+precision)"]
+
+#: Per-document counts: one row per (task, doc_id) with gold, predicted, found, correct.
+COUNT_COLUMNS = ["task", "doc_id", "gold", "predicted", "found", "correct"]
+
+_UNIT_ALIASES = {"year": "years", "day": "days"}
+
+
+def _unit(unit: str) -> str:
+    return _UNIT_ALIASES.get(unit, unit)
+
+
+def _greedy(pred: pd.DataFrame, gold: pd.DataFrame, ok) -> list[int]:
+    """Index in ``pred`` matched by each gold row (-1 if none): ``_match_one_to_one`` in text order."""
+    found, _ = _match_one_to_one(pred, gold, ok)
+    return found
+
+
+def match_mentions(pred: pd.DataFrame, gold: pd.DataFrame) -> list[int]:
+    """Gold mentions (doc_id, start, end, actor_id) to predicted mentions: same document,
+    overlapping spans, same actor id ("Chinese" is a mention of ``china`` in both)."""
+    return _greedy(pred, gold, lambda p, g: _overlaps(p.start, p.end, g.start, g.end) and p.actor_id == g.actor_id)
+
+
+def match_values(pred: pd.DataFrame, gold: pd.DataFrame) -> list[int]:
+    """Gold quantities to predicted ones: same document, overlapping spans, the same absolute
+    value within ``REL_TOL`` (the sign of a change is scored with the full match)."""
+    return _greedy(pred, gold, lambda p, g: _overlaps(p.start, p.end, g.start, g.end)
+                   and _same_value(abs(p.value), abs(g.value)))
+
+
+def full_match(p, g) -> bool:
+    """Value (with its sign), unit, period and partner all equal (a value-matched pair)."""
+    return (_same_value(p.value, g.value) and _unit(p.unit) == _unit(g.unit) and p.period == g.period
+            and p.partner == g.partner)
+
+
+def match_event_dates(pred: pd.DataFrame, gold: pd.DataFrame) -> list[int]:
+    """Gold events to predicted event dates: same document, overlapping spans, same date and precision."""
+    return _greedy(pred, gold, lambda p, g: _overlaps(p.start, p.end, g.start, g.end) and p.date == g.date
+                   and p.date_precision == g.date_precision)
+
+
+def _per_doc(task: str, docs: list[str], gold_doc: pd.Series, found_gold: pd.Series,
+             pred_doc: pd.Series, correct_pred: pd.Series) -> list[tuple]:
+    """COUNT_COLUMNS rows: per document, gold and found (gold_doc, found_gold: bool per gold
+    item), predicted and correct (pred_doc, correct_pred: bool per prediction)."""
+    return [(task, d, int((gold_doc == d).sum()), int((pred_doc == d).sum()),
+             int(found_gold[gold_doc == d].sum()), int(correct_pred[pred_doc == d].sum())) for d in docs]
+
+
+def task_counts(pred: dict[str, pd.DataFrame], gold: dict[str, pd.DataFrame], docs: list[str]) -> pd.DataFrame:
+    """Per-document counts (``COUNT_COLUMNS``) of every task in ``EVAL_TASKS``.
+
+    ``pred``: ``mentions`` (doc_id, start, end, actor_id), ``quantities`` (doc_id, start, end,
+    value, unit, period, partner; a change carries its sign), ``events`` (doc_id, start, end,
+    date, date_precision). ``gold``: the same, with ``group`` on quantities (items of one
+    group are one claim: found if any is found; ``gold_groups``). A prediction is correct
+    if it matches a gold item one-to-one; gold and found of quantities count groups.
+    Periods: over value-matched pairs, a non-empty predicted period is a guess and a gold
+    period a gold item; correct = found = equal periods.
+    """
+    rows: list[tuple] = []
+    m_gold, m_pred = gold["mentions"], pred["mentions"].reset_index(drop=True)
+    hit = pd.Series(match_mentions(m_pred, m_gold), index=m_gold.index)
+    rows += _per_doc(EVAL_TASKS[0], docs, m_gold["doc_id"], hit >= 0, m_pred["doc_id"],
+                     m_pred.index.isin(hit[hit >= 0]))
+    q_gold, q_pred = gold["quantities"], pred["quantities"].reset_index(drop=True)
+    hit = pd.Series(match_values(q_pred, q_gold), index=q_gold.index)
+    full = pd.Series([h >= 0 and full_match(q_pred.loc[h], g) for h, g in zip(hit, q_gold.itertuples())],
+                     index=q_gold.index, dtype=bool)
+    groups = q_gold.assign(value_hit=hit >= 0, full_hit=full).groupby("group").agg(
+        doc_id=("doc_id", "first"), value_hit=("value_hit", "any"), full_hit=("full_hit", "any"))
+    rows += _per_doc(EVAL_TASKS[1], docs, groups["doc_id"], groups["value_hit"], q_pred["doc_id"],
+                     pd.Series(q_pred.index.isin(hit[hit >= 0])))
+    rows += _per_doc(EVAL_TASKS[2], docs, groups["doc_id"], groups["full_hit"], q_pred["doc_id"],
+                     pd.Series(q_pred.index.isin(hit[full])))
+    pairs = [(g.doc_id, g.period, q_pred.at[h, "period"]) for h, g in zip(hit, q_gold.itertuples()) if h >= 0]
+    pairs_frame = pd.DataFrame(pairs, columns=["doc_id", "gold", "pred"])
+    same = pairs_frame["gold"] == pairs_frame["pred"]
+    gold_rows, guess_rows = pairs_frame["gold"] != "", pairs_frame["pred"] != ""
+    rows += _per_doc(EVAL_TASKS[3], docs, pairs_frame.loc[gold_rows, "doc_id"], same[gold_rows],
+                     pairs_frame.loc[guess_rows, "doc_id"], same[guess_rows])
+    e_gold, e_pred = gold["events"], pred["events"].reset_index(drop=True)
+    hit = pd.Series(match_event_dates(e_pred, e_gold), index=e_gold.index)
+    rows += _per_doc(EVAL_TASKS[4], docs, e_gold["doc_id"], hit >= 0, e_pred["doc_id"],
+                     pd.Series(e_pred.index.isin(hit[hit >= 0])))
+    return pd.DataFrame(rows, columns=COUNT_COLUMNS)
+
+
+def _rates(gold, predicted, found, correct):
+    with np.errstate(invalid="ignore", divide="ignore"):
+        precision = np.where(predicted > 0, correct / np.maximum(predicted, 1), np.nan)
+        recall = np.where(gold > 0, found / np.maximum(gold, 1), np.nan)
+        f1 = np.where(precision + recall > 0, 2 * precision * recall / (precision + recall), 0.0)
+    return precision, recall, np.where(np.isnan(precision) | np.isnan(recall), np.nan, f1)
+
+
+def bootstrap_scores(counts: pd.DataFrame, n_resamples: int = EVAL_RESAMPLES, seed: int = EVAL_SEED,
+                     level: float = 0.95) -> pd.DataFrame:
+    """Precision, recall and F1 of each task of ``counts`` (``COUNT_COLUMNS``) with percentile
+    bootstrap intervals: documents are resampled with replacement (``numpy.random.default_rng(seed)``,
+    the same draws for every task) and the counts of the drawn documents summed.
+    Columns: ``EVAL_COLUMNS`` without ``split``. A resample without predictions (or gold) has no
+    precision (recall) and is left out of that interval."""
+    docs = sorted(counts["doc_id"].unique())
+    rng = np.random.default_rng(seed)
+    draws = rng.integers(0, len(docs), size=(n_resamples, len(docs))) if docs else np.zeros((0, 0), int)
+    tail = (1 - level) / 2 * 100
+    rows = []
+    for task in dict.fromkeys(counts["task"]):
+        frame = counts[counts["task"] == task].set_index("doc_id").reindex(docs, fill_value=0)
+        values = frame[["gold", "predicted", "found", "correct"]].to_numpy(float)
+        point = _rates(*values.sum(axis=0))
+        sums = values[draws].sum(axis=1) if len(docs) else np.zeros((0, 4))
+        resampled = _rates(*sums.T)
+        bounds = []
+        for series in resampled:
+            kept = series[~np.isnan(series)]
+            bounds += list(np.percentile(kept, [tail, 100 - tail])) if len(kept) else [np.nan, np.nan]
+        p, r, f = (float(x) for x in point)
+        rows.append((task, len(docs), *(int(v) for v in values.sum(axis=0)), p, bounds[0], bounds[1],
+                     r, bounds[2], bounds[3], f, bounds[4], bounds[5]))
+    return pd.DataFrame(rows, columns=EVAL_COLUMNS[1:])
+
+
+def seed_gold(root: Path | None = None) -> dict[str, pd.DataFrame]:
+    """The curated tables as gold (``task_counts``): ``data/derived/mentions.csv``, the claims
+    stated in the text (``stated_claims``; one group per claim) and ``data/events.csv``."""
+    claims = stated_claims(load_claims(root))
+    mentions = pd.read_csv(layout(root).derived / "mentions.csv", keep_default_na=False)
+    return {"mentions": mentions[["doc_id", "start", "end", "actor_id"]],
+            "quantities": claims[["doc_id", "start", "end", "value", "unit", "period", "partner"]].assign(
+                group=claims["claim_id"]),
+            "events": load_events(root)[["doc_id", "start", "end", "date", "date_precision"]]}
+
+
+def evaluation_table(splits: tuple[str, ...] = ("seeds", *SPLITS), root: Path | None = None,
+                     n_resamples: int = EVAL_RESAMPLES) -> pd.DataFrame:
+    """``EVAL_COLUMNS`` for each split in ``splits`` (``seeds``: the five seeds against the curated
+    tables; ``dev``, ``test``: the evaluation set ``data/eval``) and each task of ``EVAL_TASKS``."""
+    frames = []
+    evalset = load_eval_set(root) if set(splits) & set(SPLITS) else None
+    for split in splits:
+        if split == "seeds":
+            pred, gold, docs = predictions(root), seed_gold(root), sorted(load_texts(root))
+        else:
+            part = evalset.split(split)
+            extractor = Extractor.from_tables(load_aliases(root), load_actors(root))
+            pred, gold, docs = eval_predictions(part, extractor), eval_gold(part), sorted(part.texts)
+        table = bootstrap_scores(task_counts(pred, gold, docs), n_resamples)
+        frames.append(table.assign(split=split)[EVAL_COLUMNS])
+    return pd.concat(frames, ignore_index=True)
+
+
+def readable_table(table: pd.DataFrame) -> pd.DataFrame:
+    """``evaluation_table`` for reading: split, task, documents, gold, predicted, and precision,
+    recall and F1 each as "0.912 (0.850–0.960)" (point estimate and 95% bootstrap interval)."""
+    def cell(row, name: str) -> str:
+        point, low, high = row[name], row[f"{name}_low"], row[f"{name}_high"]
+        return "–" if pd.isna(point) else f"{point:.3f} ({low:.2f}–{high:.2f})"
+
+    out = table[["split", "task", "documents", "gold", "predicted"]].copy()
+    for name in ("precision", "recall", "f1"):
+        out[name] = [cell(row, name) for _, row in table.iterrows()]
+    return out

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
+
 _EVENT_TYPES = [
     ("phone_call", r"phone\s+call|telephone|called"), ("summit", r"summit"), ("memorandum", r"memorand"),
     ("forum", r"\bforum\b|congress"), ("agreement", r"agreement|treaty|deal|partnership|signed"),
@@ -47,3 +49,50 @@ def clause_span(text: str, s_start: int, s_end: int, start: int, end: int, minim
     while right > left and text[right - 1] in " \t.":
         right -= 1
     return left, right
+
+
+#: Words that make a clause a happening (a visit, talks, a signing, a statement, an election ...).
+_HAPPENING = re.compile(
+    r"(?i)\b(?:visit\w*|met|meet\w*|talks|negotiat\w*|sign\w*|summit|forum|conference|session|"
+    r"said|says|say|told|stated|state[ds]?\s+that|noted|stressed|emphasi[sz]ed|announc\w*|declar\w*|"
+    r"elect\w*|vot\w*|held|hold\w*|host\w*|arriv\w*|call(?:ed)?|phone|conversation|establish\w*|found\w*|"
+    r"open\w*|launch\w*|inaugurat\w*|took\s+office|anniversary|agreed|adopt\w*|approv\w*|ratif\w*|"
+    r"cancel\w*|postpon\w*|attend\w*|receiv\w*|welcom\w*|independen\w*|gained|reported|discuss\w*|events?|travel\w*|reign\w*|rapprochement|in\s+service|since|until)\b")
+
+
+_DAY_RANGE = re.compile(r"(\d{4}-\d\d)-\d\d/\1-\d\d")  # "12-13 October": the days of one happening
+
+
+#: A date line: a capitalised place (and country) and a date, opening a paragraph ("ASTANA, Kazakhstan, April 1.").
+_DATELINE = re.compile(r"^[A-Z][A-Za-z]+(?:,\s+[A-Z][a-z]+)?,\s+$")
+
+
+def event_dates(extraction: dict) -> pd.DataFrame:
+    """The dates of an extraction (``extract.Extractor.extract``) proposed as dates of events
+    (``DATE_COLUMNS``), in text order.
+
+    A date expression dates a happening when the rest of its sentence names one (``_HAPPENING``:
+    visits, talks, signings, statements, elections ...); the period of a figure ("rose 33% in
+    2021"), a byline date and a target year are context, not events. Periods (ranges, decades,
+    "the last 15 years") are never event dates, except the days of one month ("12-13 October"). A date line ("MOSCOW, November 28.") dates the
+    sentence it introduces when that sentence names a happening and has no date of its own.
+    """
+    dates = extraction["dates"].reset_index(drop=True)
+    sents = extraction["sentences"].set_index("sentence_id")
+    order = list(sents.index)
+    keep = []
+    dated = set(dates["sentence_id"])
+    for i, d in dates.iterrows():
+        if d["date_precision"] not in ("day", "month", "year") and not _DAY_RANGE.fullmatch(d["date"]):
+            keep.append(False)
+            continue
+        sentence = sents.at[d["sentence_id"], "sentence"]
+        offset = d["start"] - int(sents.at[d["sentence_id"], "start"])
+        rest = sentence[:offset] + " " + sentence[offset + len(d["quote"]):]
+        if _HAPPENING.search(rest) or event_type(rest) != "other":
+            keep.append(True)
+            continue
+        following = order[order.index(d["sentence_id"]) + 1:][:2]
+        keep.append(bool(_DATELINE.match(sentence[:offset])) and any(
+            s not in dated and _HAPPENING.search(sents.at[s, "sentence"]) for s in following[:1]))
+    return dates[pd.Series(keep, index=dates.index, dtype=bool)].reset_index(drop=True)

@@ -12,7 +12,7 @@ from kzanalysis.extract.context import quantity_context
 from kzanalysis.extract.dates import dates_in
 from kzanalysis.extract.names import names_in, unknown_names
 from kzanalysis.extract.quantities import find_dates, find_quantities, quantities_in
-from kzanalysis.extract.vocabulary import COMPILED_CACHE_SIZE
+from kzanalysis.extract.vocabulary import COMPILED_CACHE_SIZE, MONTH_NAME
 from kzanalysis.gazetteer.mentions import MENTION_COLUMNS, Gazetteer
 
 
@@ -22,6 +22,22 @@ def _folded(text: str) -> str:
 
 
 _SPACES = re.compile(r"\s+")
+
+
+_MONTH_ABBREVIATION_END = re.compile(rf"\b(?:{MONTH_NAME})$")
+
+
+def _join_month_abbreviations(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Sentence spans with a cut after a month abbreviation followed by a day undone
+    ("at a Jan. 5 meeting" is one sentence)."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, kind in spans:
+        if out and out[-1][2] == kind and _MONTH_ABBREVIATION_END.search(text, 0, out[-1][1]) \
+                and re.match(r"\d", text[start:end]) and "\n" not in text[out[-1][1]:start]:
+            out[-1] = (out[-1][0], end, kind)
+        else:
+            out.append((start, end, kind))
+    return out
 
 
 @dataclass(frozen=True)
@@ -60,7 +76,8 @@ class Extractor:
 
     def sentences(self, doc_id: str, text: str) -> pd.DataFrame:
         """Sentences of one text (columns of ``corpus.sentences``)."""
-        rows = [(doc_id, i, s, e, k, text[s:e]) for i, (s, e, k) in enumerate(split_sentences(text))]
+        spans = _join_month_abbreviations(text, split_sentences(text))
+        rows = [(doc_id, i, s, e, k, text[s:e]) for i, (s, e, k) in enumerate(spans)]
         frame = pd.DataFrame(rows, columns=["doc_id", "sentence_id", "start", "end", "kind", "sentence"])
         return frame.astype({"sentence_id": int, "start": int, "end": int})
 

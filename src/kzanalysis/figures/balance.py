@@ -12,6 +12,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from kzanalysis.analysis.attention import PARTNER_VECTORS, POOLED, TRIANGLE, ternary_xy
+from kzanalysis.analysis.network import MIN_CHORD, MIN_SPOKE, RING_NODES
 from kzanalysis.figures.style import NEUTRAL, VECTOR_COLOURS
 from kzanalysis.gazetteer.vectors import VECTOR_ORDER, vector_label
 
@@ -232,7 +233,7 @@ def framing_figure(table: pd.DataFrame) -> plt.Figure:
 
 
 def co_mention_figure(pairs: pd.DataFrame, nodes: pd.DataFrame, centre: str = "kazakhstan",
-                      n_nodes: int = 18, min_spoke: int = 2, min_chord: int = 3) -> plt.Figure:
+                      n_nodes: int = RING_NODES, min_spoke: int = MIN_SPOKE, min_chord: int = MIN_CHORD) -> plt.Figure:
     """Co-mention network with ``centre`` in the middle and the most-named nodes on a ring.
 
     ``pairs``: ``co_mentions`` over nodes; ``nodes``: node, name, vector, sentences (how

@@ -12,6 +12,7 @@ import pandas as pd
 from kzanalysis.corpus.sources import corpus_problems, load_texts, span_problems
 from kzanalysis.corpus.wordlist import word_list_problems
 from kzanalysis.evidence.claims import actor_reference_problems, period_problems
+from kzanalysis.extract.eval_set import eval_problems
 from kzanalysis.gazetteer.actors import gazetteer_problems
 from kzanalysis.io.errors import Problem
 from kzanalysis.io.files import seed_problems
@@ -66,6 +67,7 @@ def check_all(root: Path | None = None) -> list[Problem]:
         problems.extend(actor_reference_problems(frames["facts"], ["subject", "partner"], known, rel("facts")))
         problems.extend(period_problems(frames["facts"], "period", "period_precision", rel("facts")))
     problems.extend(word_list_problems(root))
+    problems.extend(eval_problems(root))  # data/eval: every quote is text[start:end] of its file
     return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.field or "", p.message))
 
 
