@@ -17,7 +17,7 @@ Choosing the reference (never by closeness of value):
 Tolerance is the stated figure's own interval (``evidence.precision.stated_interval``: half
 a unit of its last digit, widened by "about", one-sided for "over"), not a fixed percentage.
 
-Verdicts (``VERDICTS``): ``holds``; ``differs``; ``period mismatch`` (references exist only
+Verdicts (``FACTCHECK_VERDICTS``): ``holds``; ``differs``; ``period mismatch`` (references exist only
 for other periods); ``definition mismatch`` (only another definition for the same period:
 cumulative vs annual, stock vs flow, part vs aggregate, mirror vs reporter); ``wording``
 (the text presents a target as achieved or the reverse); ``unverified`` (nothing usable:
@@ -35,11 +35,12 @@ import pandas as pd
 from kzanalysis.analysis.comparable import periods_match
 from kzanalysis.analysis.formatting import format_amount
 from kzanalysis.analysis.references import RANK_METRIC
+from kzanalysis.analysis.trade_claims import TARGET_SUFFIX
 from kzanalysis.analysis.trade_series import HOME_REPORTER
 from kzanalysis.evidence.periods import period_bounds
 from kzanalysis.evidence.precision import claim_intervals, in_interval
 
-VERDICTS = ["holds", "differs", "period mismatch", "definition mismatch", "wording", "unverified",
+FACTCHECK_VERDICTS = ["holds", "differs", "period mismatch", "definition mismatch", "wording", "unverified",
             "not checkable"]
 EVENT_VERDICTS = ["holds", "holds to the month", "differs", "unresolved to the day", "unverified",
                   "not checkable"]
@@ -50,14 +51,10 @@ VERDICT_GROUPS = {"holds": "holds", "holds to the month": "holds", "differs": "d
                   "unverified": "could not be verified", "unresolved to the day": "could not be verified"}
 GROUP_ORDER = ["holds", "differs", "period or definition mismatch", "could not be verified"]
 
-CHECK_COLUMNS = ["claim_id", "doc_id", "quote", "metric", "partner", "period", "value", "unit", "qualifier",
+FACTCHECK_COLUMNS = ["claim_id", "doc_id", "quote", "metric", "partner", "period", "value", "unit", "qualifier",
                  "low", "high", "checkable", "checkable_reason", "verdict", "reference_id", "reference_value",
                  "reference_period", "reference_definition", "reference_tier", "reference_source",
                  "reference_url", "spread", "tier3_only", "explanation"]
-
-#: Suffix of a goal's metric (``trade_turnover_target``).
-TARGET_SUFFIX = "_target"
-
 
 def _linked(ids: str) -> list[str]:
     return [i for i in (ids or "").split(";") if i]
@@ -145,7 +142,7 @@ def _explain(claim: pd.Series, verdict: str, ref: pd.Series | None, others: pd.D
 
 def check_claims(claims: pd.DataFrame, checks: pd.DataFrame, refs: pd.DataFrame,
                  sources: pd.DataFrame) -> pd.DataFrame:
-    """One row per claim (``CHECK_COLUMNS``): verdict, deciding reference, spread, explanation.
+    """One row per claim (``FACTCHECK_COLUMNS``): verdict, deciding reference, spread, explanation.
 
     ``checks``: data/reference/claim_checks.csv (claim_id, checkable, checkable_reason,
     reference_ids); ``refs``: ``references.reference_table``; ``sources``: seeds/sources.csv
@@ -158,7 +155,7 @@ def check_claims(claims: pd.DataFrame, checks: pd.DataFrame, refs: pd.DataFrame,
     frame = claim_intervals(claims).sort_values("claim_id")
     rows = []
     for _, claim in frame.iterrows():
-        row = {c: claim[c] for c in CHECK_COLUMNS[:11]}
+        row = {c: claim[c] for c in FACTCHECK_COLUMNS[:11]}
         info = meta.loc[claim["claim_id"]] if claim["claim_id"] in meta.index else None
         row.update(checkable=bool(info is not None and info["checkable"]),
                    checkable_reason="" if info is None else info["checkable_reason"],
@@ -170,23 +167,24 @@ def check_claims(claims: pd.DataFrame, checks: pd.DataFrame, refs: pd.DataFrame,
             continue
         pool = candidates(claim, _linked(info["reference_ids"]), refs)
         when = written.get(claim["doc_id"])
-        period_ok = pool.apply(lambda r: same_period(claim["period"], r["period"], claim["metric"], when), axis=1) \
-            if len(pool) else pd.Series(dtype=bool)
-        definition_ok = pool.apply(lambda r: same_definition(claim, r), axis=1) if len(pool) else pd.Series(dtype=bool)
+        interval = (claim["low"], claim["high"])
+        period_ok = pd.Series([same_period(claim["period"], r["period"], claim["metric"], when)
+                               for _, r in pool.iterrows()], index=pool.index, dtype=bool)
+        definition_ok = pd.Series([same_definition(claim, r) for _, r in pool.iterrows()], index=pool.index,
+                                  dtype=bool)
         ref, others = None, pool.iloc[0:0]
         target_pair = pool[(pool["metric"] + TARGET_SUFFIX == claim["metric"])
                            | (pool["metric"] == claim["metric"] + TARGET_SUFFIX)] if len(pool) else pool
         if len(pool) and (period_ok & definition_ok).any():
             ref, verdict, spread = _decide(claim, pool[period_ok & definition_ok])
             row["spread"] = spread
-        elif len(target_pair) and target_pair["value"].apply(
-                lambda v: in_interval(v, (claim["low"], claim["high"]))).any():
+        elif any(in_interval(v, interval) for v in target_pair["value"]):
             verdict = "wording"
             ref = target_pair.iloc[0]
         elif len(pool) and (period_ok & ~definition_ok).any():
             verdict = "definition mismatch"
             other = pool[period_ok & ~definition_ok]
-            fits = other[other["value"].apply(lambda v: in_interval(v, (claim["low"], claim["high"])))]
+            fits = other[[in_interval(v, interval) for v in other["value"]]]
             ref = (fits if len(fits) else other).sort_values(["tier", "ref_id"]).iloc[0]
         elif len(pool) and definition_ok.any():
             verdict = "period mismatch"
@@ -200,7 +198,7 @@ def check_claims(claims: pd.DataFrame, checks: pd.DataFrame, refs: pd.DataFrame,
                        reference_source=_source(ref), reference_url=ref["url"], tier3_only=int(ref["tier"]) == 3)
         row.update(verdict=verdict, explanation=_explain(claim, verdict, ref, others))
         rows.append(row)
-    out = pd.DataFrame(rows, columns=CHECK_COLUMNS)
+    out = pd.DataFrame(rows, columns=FACTCHECK_COLUMNS)
     out["reference_tier"] = out["reference_tier"].astype("Int64")
     return out.reset_index(drop=True)
 

@@ -30,7 +30,7 @@ REFERENCE_COLUMNS = ["ref_id", "kind", "subject", "metric", "partner", "reporter
                      "definition", "tier", "agency", "publisher", "title", "url", "published", "accessed", "inputs"]
 
 #: trade.csv flow → claims' metric key.
-FLOW_METRICS = {flow: metric for metric, flow in TRADE_FLOWS.items()}
+FLOW_TO_METRIC = {flow: metric for metric, flow in TRADE_FLOWS.items()}
 
 #: Metric of a partner's rank by turnover in Kazakhstan's trade (claims.csv vocabulary).
 RANK_METRIC = "trade_partner_rank"
@@ -45,7 +45,7 @@ def trade_references(trade: pd.DataFrame) -> pd.DataFrame:
     """``trade.csv`` rows as references (partner ``world`` = Kazakhstan's total, partner '')."""
     out = pd.DataFrame({
         "ref_id": trade["ref_id"], "kind": "trade", "subject": HOME_REPORTER,
-        "metric": trade["flow"].map(FLOW_METRICS),
+        "metric": trade["flow"].map(FLOW_TO_METRIC),
         "partner": trade["partner"].where(trade["partner"] != WORLD, ""),
         "reporter": trade["reporter"],
         "period": [trade_period(y, m) for y, m in zip(trade["year"], trade["months"])],

@@ -82,7 +82,7 @@ def event_dates(extraction: dict) -> pd.DataFrame:
     order = list(sents.index)
     keep = []
     dated = set(dates["sentence_id"])
-    for i, d in dates.iterrows():
+    for _, d in dates.iterrows():
         if d["date_precision"] not in ("day", "month", "year") and not _DAY_RANGE.fullmatch(d["date"]):
             keep.append(False)
             continue
