@@ -85,6 +85,10 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
         else:
             subject, partner = distinct[0], distinct[1]
             conf *= 0.7
+    elif FOCUS_ACTOR in distinct and len(others := [p for p in distinct if p != FOCUS_ACTOR
+                                                    and info.get(p, ("", ""))[0] in ("state", "organisation")]) == 1:
+        subject, partner = FOCUS_ACTOR, others[0]  # "Japan will provide $6.8 million ... to Kazakhstan"
+        conf *= 0.8
     elif distinct:
         subject = distinct[0]
         if len(distinct) > 1:

@@ -117,7 +117,9 @@ def _direction(chunk: str, start: int, end: int) -> int:
     noun_after = re.match(r"(?i)\s+(?:\w+\s+)?(increase|rise|growth|gain|jump|surge|decrease|decline|drop|fall|"
                           r"reduction|contraction|higher|lower|up|down)\b", after)
     up_down = re.search(r"(?i)\b(up|down)\s+$", before)
-    for match in (verb_by, noun_of, noun_after, up_down):
+    verb_before = re.search(rf"(?i)\b({INCREASE}|{DECREASE})\s+(?:(?:by|some|about|around|nearly|almost|over|"
+                            rf"more\s+than|approximately)\s+)*$", before)  # "rose 33%", "falling 17%"
+    for match in (verb_by, noun_of, noun_after, up_down, verb_before):
         if match:
             return -1 if re.fullmatch(DECREASE, match.group(1).lower()) else 1
     return 0
@@ -203,6 +205,11 @@ def _quantity(chunk: str, num: _Number, has_money_cue: bool, has_target_cue: boo
         return dict(start=start, end=unit_end, value=value, unit="year", kind="duration",
                     noun=words[1].lower() if chunk[end:end + 1] == "-" and len(words) > 1 else "years",
                     qualifier=qualifier, value_confidence=0.6)
+    if first in ("times", "time") and not num.ordinal:
+        return _times(chunk, num, qualifier, end, before)
+    if chunk[end:end + 1] == "-" and first in ("day", "week", "month"):  # "a two-day visit"
+        return dict(start=start, end=_word_end(chunk, end), value=value, unit=first + "s", kind="duration",
+                    noun=words[1].lower() if len(words) > 1 else first, qualifier=qualifier, value_confidence=0.6)
     if first in TIME_UNITS:
         return None  # months, weeks, days: no unit for them in the tables
     if num.value >= 1800 and num.value <= 2100 and not num.words and "," not in chunk[num.start:num.end]:
@@ -220,6 +227,21 @@ def _quantity(chunk: str, num: _Number, has_money_cue: bool, has_target_cue: boo
     conf = 0.75 if noun.endswith("s") else 0.5
     return dict(start=start, end=count_end, value=value, unit="count", kind="count", noun=noun,
                 qualifier=qualifier, value_confidence=conf)
+
+
+def _times(chunk: str, num: _Number, qualifier: str, end: int, before: str) -> dict | None:
+    """"1.4 times", "tripled"-like multiples ("grew two-and-a-half times", "three times more") as a
+    ``multiple``; "visited five times" (occasions) as a ``count``."""
+    unit_end = _word_end(chunk, end)
+    after = chunk[unit_end:unit_end + 30]
+    change = re.search(rf"(?i)\b(?:{INCREASE}|{DECREASE}|multipl\w*)\s+(?:by\s+)?$", before) \
+        or re.match(r"(?i)\s+(?:more|less|higher|lower|larger|bigger|smaller|greater|as\s+(?:much|many|large|high))\b",
+                    after) or num.value != int(num.value)
+    if change:
+        return dict(start=num.start, end=unit_end, value=num.value, unit="multiple", kind="multiple", noun="",
+                    qualifier=qualifier, value_confidence=0.8)
+    return dict(start=num.start, end=unit_end, value=num.value, unit="count", kind="count", noun="times",
+                qualifier=qualifier, value_confidence=0.5)
 
 
 def _ordinal(chunk: str, num: _Number, before: str) -> dict | None:
@@ -266,6 +288,28 @@ def _superlatives(chunk: str) -> list[dict]:
 _SUPERLATIVE = re.compile(r"(?i)\bthe\s+(largest|biggest)\b")
 
 
+#: Multiples and fractions written as verbs or words: "doubled", "tripled", "by a third", "by half".
+_WORD_CHANGES = re.compile(r"(?i)\b(?P<verb>doubl|tripl|quadrupl)(?:ed|es|ing|e)\b|"
+                           rf"\b(?P<dir>{INCREASE}|{DECREASE})\s+by\s+(?P<frac>(?:a|one)\s+third|(?:a|one)\s+quarter|half)\b")
+_VERB_FACTORS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0}
+_FRACTIONS = {"third": 33.3, "quarter": 25.0, "half": 50.0}
+
+
+def _word_changes(chunk: str) -> list[dict]:
+    """"tripled" (multiple 3), "fell by a third" (−33.3 percent: fractions as a percentage)."""
+    out = []
+    for match in _WORD_CHANGES.finditer(chunk):
+        if match.group("verb"):
+            out.append(dict(start=match.start(), end=match.end(), value=_VERB_FACTORS[match.group("verb").lower()],
+                            unit="multiple", kind="multiple", noun="", qualifier="exact", value_confidence=0.7))
+        else:
+            sign = -1.0 if re.fullmatch(DECREASE, match.group("dir").lower()) else 1.0
+            value = _FRACTIONS[match.group("frac").split()[-1].lower()]
+            out.append(dict(start=match.start("frac"), end=match.end("frac"), value=sign * value, unit="percent",
+                            kind="change", noun="", qualifier="exact", value_confidence=0.6))
+    return out
+
+
 def _word_end(chunk: str, pos: int) -> int:
     """End of the word (or hyphenated compound) that follows ``pos``: "fifth largest" → after "largest"."""
     match = re.match(r"(?:\s+|-)[A-Za-z][\w-]*", chunk[pos:])
@@ -309,7 +353,7 @@ def quantities_in(chunk: str, base: int, skip: list[tuple[int, int]]) -> list[di
         found["end"] += base
         last_end = found["end"] - base
         out.append(found)
-    for found in _superlatives(chunk):
+    for found in [*_superlatives(chunk), *_word_changes(chunk)]:
         found["start"] += base
         found["end"] += base
         out.append(found)

@@ -174,13 +174,13 @@ METRIC_CUES = [
 
 
 WORD_NUMBER = re.compile(
-    r"(?<![\w-])(?:a(?=\s+(?:hundred|thousand|million|billion|trillion)\b)|(?:"
+    r"(?<![\w-])(?:half\s+a\s+dozen|a\s+dozen|a(?=\s+(?:hundred|thousand|million|billion|trillion)\b)|(?:"
     + "|".join(sorted(list(CARDINALS) + ["hundred", "thousand", "million", "billion", "trillion"],
                       key=len, reverse=True))
     + r"))(?:(?:\s+|-)(?:and\s+)?(?:"
     + "|".join(sorted(list(CARDINALS) + ["hundred", "thousand", "million", "billion", "trillion"],
                       key=len, reverse=True))
-    + r"))*(?![\w-])", re.I)
+    + r"))*(?:[\s-]and[\s-]a[\s-]half)?(?![\w]|-(?!(?:(?:day|week|month|year)s?|fold)\b))", re.I)
 
 
 ORDINAL_WORD = re.compile(
@@ -196,7 +196,12 @@ def number_from_words(words: str) -> float:
     """Value of an English number written in words: "three thousand" → 3000, "a thousand" →
     1000, "twenty-one" → 21, "fifth" → 5. Raises ValueError if a word is not a number word."""
     total, current = 0.0, 0.0
-    tokens = [t for t in re.split(r"[\s-]+", words.strip().lower()) if t and t != "and"]
+    folded = re.sub(r"\s+", " ", words.strip().lower())
+    if folded in ("a dozen", "half a dozen"):
+        return 12.0 if folded == "a dozen" else 6.0
+    half = 0.5 if re.search(r"[\s-]and[\s-]a[\s-]half$", folded) else 0.0
+    folded = re.sub(r"[\s-]and[\s-]a[\s-]half$", "", folded) if half else folded
+    tokens = [t for t in re.split(r"[\s-]+", folded) if t and t != "and"]
     if not tokens:
         raise ValueError("no number words")
     for i, token in enumerate(tokens):
@@ -215,4 +220,4 @@ def number_from_words(words: str) -> float:
             current = 0
         else:
             raise ValueError(f"{token!r} is not a number word")
-    return total + current
+    return total + current + half

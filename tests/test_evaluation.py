@@ -1,0 +1,95 @@
+"""The evaluation of the extractor (kzanalysis.extract.evaluation, extract.eval_set) on small literal inputs."""
+from __future__ import annotations
+
+import pandas as pd
+
+from kzanalysis.extract.eval_set import gold_groups, quote_problems, split_of
+from kzanalysis.extract.evaluation import (
+    EVAL_COLUMNS,
+    bootstrap_scores,
+    full_match,
+    match_event_dates,
+    match_mentions,
+    match_values,
+    task_counts,
+)
+
+
+def frame(rows, columns) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=columns)
+
+
+MENTION = ["doc_id", "start", "end", "actor_id"]
+QUANTITY = ["doc_id", "start", "end", "value", "unit", "period", "partner"]
+EVENT = ["doc_id", "start", "end", "date", "date_precision"]
+
+
+def test_the_split_rule_is_the_first_hex_digit_of_sha256():
+    # sha256("efe-01") starts with 0-7, sha256("trend-01") with 8-f (see data/eval/GUIDELINES.md)
+    assert split_of("efe-01") == "dev"
+    assert split_of("trend-01") == "test"
+
+
+def test_a_mention_matches_by_overlap_and_actor():
+    pred = frame([("a", 0, 7, "china"), ("a", 20, 26, "russia")], MENTION)
+    gold = frame([("a", 0, 7, "china"), ("a", 20, 26, "kazakhstan"), ("b", 0, 7, "china")], MENTION)
+    assert match_mentions(pred, gold) == [0, -1, -1]
+
+
+def test_a_value_matches_by_overlap_and_absolute_value_and_full_match_needs_the_rest():
+    pred = frame([("a", 10, 13, -17.0, "percent", "2023", "kyrgyzstan"), ("a", 30, 42, 2.9e9, "usd", "", "")],
+                 QUANTITY)
+    gold = frame([("a", 10, 13, -17.0, "percent", "2023", "kyrgyzstan"),
+                  ("a", 30, 42, 2.9e9 * (1 + 1e-12), "usd", "2023", "kyrgyzstan")], QUANTITY)
+    assert match_values(pred, gold) == [0, 1]
+    assert full_match(pred.loc[0], gold.loc[0])
+    assert not full_match(pred.loc[1], gold.loc[1])  # period and partner missing
+    assert not full_match(pred.loc[0].copy().replace({-17.0: 17.0}), gold.loc[0])  # the sign of a change counts
+
+
+def test_an_event_date_needs_the_same_date_and_precision():
+    pred = frame([("a", 5, 15, "2022-11-28", "day"), ("a", 40, 49, "2022", "year")], EVENT)
+    gold = frame([("a", 5, 14, "2022-11-28", "day"), ("a", 40, 49, "2022-05", "month")], EVENT)
+    assert match_event_dates(pred, gold) == [0, -1]
+
+
+def test_a_repeated_figure_is_one_claim():
+    gold = frame([("a", "q01", ""), ("a", "q02", "same as q01"), ("a", "q03", "same as q02; 'over'"),
+                  ("b", "q01", "")], ["doc_id", "qid", "notes"])
+    assert gold_groups(gold).tolist() == ["a:q01", "a:q01", "a:q01", "b:q01"]
+
+
+def test_counts_per_document_and_task():
+    pred = {"mentions": frame([("a", 0, 5, "china")], MENTION),
+            "quantities": frame([("a", 10, 13, 5.0, "percent", "2023", "china"),
+                                 ("a", 50, 52, 7.0, "count", "", "")], QUANTITY),
+            "events": frame([("a", 60, 70, "2023-01-02", "day")], EVENT)}
+    gold = {"mentions": frame([("a", 0, 5, "china"), ("b", 0, 5, "china")], MENTION),
+            "quantities": frame([("a", 10, 13, 5.0, "percent", "2023", "china"),
+                                 ("a", 80, 83, 5.0, "percent", "2023", "china")], QUANTITY).assign(group=["g1", "g1"]),
+            "events": frame([("b", 60, 70, "2023-01-02", "day")], EVENT)}
+    counts = task_counts(pred, gold, ["a", "b"]).set_index(["task", "doc_id"])
+    assert counts.loc[("mentions", "a")].tolist() == [1, 1, 1, 1]
+    assert counts.loc[("mentions", "b")].tolist() == [1, 0, 0, 0]
+    assert counts.loc[("quantity values", "a")].tolist() == [1, 2, 1, 1]  # one group, found once
+    assert counts.loc[("event dates (date+precision)", "a")].tolist() == [0, 1, 0, 0]
+
+
+def test_bootstrap_intervals_are_deterministic_and_contain_the_estimate():
+    counts = frame([("t", d, 10, 10, f, f) for d, f in zip("abcdef", [10, 9, 8, 10, 7, 9])],
+                   ["task", "doc_id", "gold", "predicted", "found", "correct"])
+    one = bootstrap_scores(counts, n_resamples=500, seed=1)
+    two = bootstrap_scores(counts, n_resamples=500, seed=1)
+    pd.testing.assert_frame_equal(one, two)
+    row = one.iloc[0]
+    assert list(one.columns) == EVAL_COLUMNS[1:]
+    assert row["precision"] == 53 / 60
+    assert row["precision_low"] <= row["precision"] <= row["precision_high"] <= 1.0
+
+
+def test_a_quote_that_is_not_its_text_span_is_a_problem():
+    texts = {"a": "Trade rose 33% in 2021."}
+    rows = frame([(2, "a", 11, 14, "33%"), (3, "a", 11, 14, "34%"), (4, "z", 0, 1, "T")],
+                 ["line", "doc_id", "start", "end", "text"])
+    problems = quote_problems(rows, texts, "data/eval/quantities.csv")
+    assert [(p.line, p.field) for p in problems] == [(3, "text"), (4, "doc_id")]
