@@ -14,7 +14,10 @@ export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: all setup check build report test unit nbval lab lock bench clean
+# Parallel lanes: pytest-xdist workers for the unit tests, notebooks executed at once (each in its own kernel).
+JOBS ?= 2
+
+.PHONY: all setup check build report test unit nbval test-lanes test-unit test-nbval lab lock bench bench-feedback clean
 
 all: report
 
@@ -34,18 +37,25 @@ build: check
 	$(BIN)/kzanalysis build
 
 report: build
-	$(BIN)/kzanalysis report
+	$(BIN)/kzanalysis report --jobs $(JOBS)
 
 unit: check
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest -n $(JOBS) -p no:cacheprovider tests
 
 # strict nbval in a temporary copy, then figures/ and data/derived/ compared byte for byte
 nbval: check
-	$(BIN)/kzanalysis verify
+	$(BIN)/kzanalysis verify --jobs $(JOBS)
 
+# unit tests and notebooks run side by side (each lane's output printed whole when it ends), so
+# neither lane's tail leaves a core idle; make fails if either fails
 test: check
-	$(BIN)/python -m pytest tests
-	$(BIN)/kzanalysis verify
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-lanes
+
+test-lanes: test-unit test-nbval
+test-unit:
+	$(BIN)/python -m pytest -n $(JOBS) -p no:cacheprovider tests
+test-nbval:
+	$(BIN)/kzanalysis verify --jobs $(JOBS)
 
 # --allow-root only when run as root (containers), where JupyterLab refuses to start otherwise
 lab: setup
@@ -53,6 +63,9 @@ lab: setup
 
 bench: setup
 	$(BIN)/python benchmarks/bench_extract.py
+
+bench-feedback: setup
+	$(BIN)/python benchmarks/bench_feedback.py
 
 # Re-resolve the lock after editing requirements/requirements.in (needs network to PyPI).
 lock:

@@ -2,6 +2,21 @@
 
     python benchmarks/bench_extract.py [--sizes 100 1000 10000] [--workers 2] [--dask]
                                        [--dask-scheduler ADDRESS] [--write-readme]
+    python benchmarks/bench_extract.py --rate [--rate-docs 200]
+    python benchmarks/bench_extract.py --distributed [--distributed-docs 400] [--parquet DIR]
+                                       [--dask-scheduler ADDRESS]
+
+``--rate``: MB/s of mentions + quantities + dates (``Extractor.counts``) with one worker, in
+this process, and in the same run the baseline of issue 13 on the same texts: the gazetteer
+automaton (``gazetteer.mentions.Gazetteer``) plus one regular-expression pass for numbers and
+dates; it prints both rates and their ratio.
+
+``--distributed``: the per-document step for real on a ``dask.distributed`` ``LocalCluster``
+with 1 and 2 worker processes (or on an existing cluster, ``--dask-scheduler``), checked to
+give, document by document, exactly the counts of the process pool; then the mentions and
+claims (extracted quantities with their context) of the corpus written as Parquet, one file
+per partition (``mentions/part-NNNNN.parquet``, ``claims/part-NNNNN.parquet``), by the pool
+and by Dask, and the two datasets compared.
 
 For each N it builds a synthetic corpus of N documents in a temporary folder (not timed):
 each document is a seeded random recombination of the seeds' sentences (page furniture
@@ -15,7 +30,7 @@ Peak RSS is the parent's peak plus each worker's peak (``resource.getrusage``): 
 bound, since pages shared after ``fork`` are counted in every process.
 
 ``--dask`` runs the same per-document step with ``dask.bag`` (local processes, or a
-cluster with ``--dask-scheduler tcp://host:8786``); Dask is optional and not in the lock.
+cluster with ``--dask-scheduler tcp://host:8786``); Dask and distributed are in the lock.
 
 Nothing under version control is written unless ``--write-readme`` is given, which puts
 the table into README.md and benchmarks/README.md between their markers.
@@ -25,21 +40,25 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
 import tempfile
 import time
+import types
 from multiprocessing import Pool
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from kzanalysis.corpus.sentences import sentences
 from kzanalysis.corpus.sources import load_exclusions, load_texts
 from kzanalysis.extract.dates import document_date
 from kzanalysis.extract.extractor import Extractor
 from kzanalysis.gazetteer.actors import load_actors, load_aliases
+from kzanalysis.gazetteer.mentions import Gazetteer, _fold
 from kzanalysis.io.files import read_seed_text, write_bytes_atomic, write_text_atomic
 from kzanalysis.io.paths import project_root
 
@@ -49,7 +68,7 @@ DOC_DATE = "2023-06-30"
 README_START = "<!-- benchmark:start -->"
 README_END = "<!-- benchmark:end -->"
 
-_EXTRACTOR: Extractor | None = None  # one per worker process, built by _init_worker
+_STATE = "_kzanalysis_bench_state"  # a module in sys.modules: one extractor per worker process
 
 
 def sentence_pool(root: Path | None = None) -> list[str]:
@@ -77,17 +96,26 @@ def synthetic_documents(n: int, pool: list[str], doc_chars: int, seed: int = SEE
         yield f"doc{i:06d}.txt", "\n".join(parts) + "\n"
 
 
+def _extractor() -> Extractor:
+    """This process's extractor, built on first use. It is kept in ``sys.modules`` rather
+    than in a global of this script because Dask ships functions of ``__main__`` to its
+    workers by value, each task with its own copy of the script's globals."""
+    state = sys.modules.get(_STATE)
+    if state is None:
+        state = types.ModuleType(_STATE)
+        state.extractor = Extractor.from_tables(load_aliases(), load_actors())
+        sys.modules[_STATE] = state
+    return state.extractor
+
+
 def _init_worker() -> None:
-    global _EXTRACTOR
-    _EXTRACTOR = Extractor.from_tables(load_aliases(), load_actors())
+    _extractor()
 
 
 def process_path(path: str) -> tuple[int, int, int, int, int, int, int]:
     """(characters, sentences, mentions, quantities, dates, worker pid, worker peak RSS kB) of one file."""
-    if _EXTRACTOR is None:
-        _init_worker()
     text = read_seed_text(Path(path))
-    n_sent, n_ment, n_quant, n_dates = _EXTRACTOR.counts(text, document_date(DOC_DATE))
+    n_sent, n_ment, n_quant, n_dates = _extractor().counts(text, document_date(DOC_DATE))
     return (len(text), n_sent, n_ment, n_quant, n_dates, os.getpid(),
             resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
@@ -135,6 +163,147 @@ def _dask_results(paths: list[str], workers: int, scheduler: str | None):
     return bag.compute(scheduler="processes", num_workers=workers)
 
 
+#: The baseline's one pass for numbers and dates: digit groups with separators and decimals,
+#: number words, month names (full and abbreviated).
+_BASELINE_NUMBERS_DATES = re.compile(
+    r"\d[\d,.]*\d|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|"
+    r"trillion|percent|January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b", re.IGNORECASE)
+
+
+def baseline_counts(gazetteer: Gazetteer, text: str) -> tuple[int, int]:
+    """The baseline of issue 13 on one text: (automaton hits, number-or-date matches)."""
+    hits = sum(1 for _ in gazetteer.automaton.iter(_fold(text))) if gazetteer.automaton is not None else 0
+    return hits, sum(1 for _ in _BASELINE_NUMBERS_DATES.finditer(text))
+
+
+def rate(n: int, doc_kb: float) -> dict:
+    """MB/s of ``Extractor.counts`` and of the baseline on the same ``n`` texts, one worker, one run."""
+    texts = [text for _, text in synthetic_documents(n, sentence_pool(), int(doc_kb * 1000))]
+    mb = sum(len(t) for t in texts) / 1e6
+    extractor = Extractor.from_tables(load_aliases(), load_actors())
+    gazetteer = Gazetteer.from_aliases(load_aliases())
+    day = document_date(DOC_DATE)
+    extractor.counts(texts[0], day)  # compiled patterns and caches warm, as in a long run
+    started = time.perf_counter()
+    found = np.zeros(4, dtype=np.int64)
+    for text in texts:
+        found += extractor.counts(text, day)
+    extraction = time.perf_counter() - started
+    started = time.perf_counter()
+    base = np.zeros(2, dtype=np.int64)
+    for text in texts:
+        base += baseline_counts(gazetteer, text)
+    baseline = time.perf_counter() - started
+    return {"n": n, "mb": mb, "extraction_s": extraction, "extraction_mb_s": mb / extraction,
+            "baseline_s": baseline, "baseline_mb_s": mb / baseline, "ratio": (mb / baseline) / (mb / extraction),
+            "mentions": int(found[1]), "quantities": int(found[2]), "dates": int(found[3]),
+            "baseline_hits": int(base[0]), "baseline_numbers_dates": int(base[1])}
+
+
+def rate_report(r: dict) -> str:
+    return "\n".join([
+        f"rate on {r['n']:,} documents ({r['mb']:.2f} MB), one worker, one process:",
+        f"  mentions + quantities + dates (Extractor.counts): {r['extraction_mb_s']:.2f} MB/s "
+        f"({r['extraction_s']:.2f} s; {r['mentions']:,} mentions, {r['quantities']:,} quantities, {r['dates']:,} dates)",
+        f"  baseline (automaton + one regex pass for numbers and dates): {r['baseline_mb_s']:.2f} MB/s "
+        f"({r['baseline_s']:.2f} s; {r['baseline_hits']:,} automaton hits, {r['baseline_numbers_dates']:,} matches)",
+        f"  baseline / extraction = {r['ratio']:.1f}x (issue 13 target <= 5x: {'met' if r['ratio'] <= 5 else 'NOT met'}); "
+        f"extraction >= 2 MB/s: {'met' if r['extraction_mb_s'] >= 2 else 'NOT met'}"])
+
+
+def document_counts(path: str) -> tuple[str, int, int, int, int, int]:
+    """(file name, characters, sentences, mentions, quantities, dates) of one file: what the engines must agree on."""
+    chars, n_sent, n_ment, n_quant, n_dates, _pid, _rss = process_path(path)
+    return Path(path).name, chars, n_sent, n_ment, n_quant, n_dates
+
+
+def write_partition(job: tuple[int, list[str], str]) -> tuple[int, int, int]:
+    """Mentions and claims of one partition of files, as ``mentions/part-NNNNN.parquet`` and
+    ``claims/part-NNNNN.parquet`` under the output folder; return (partition, mentions, claims)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    index, paths, out = job
+    day = document_date(DOC_DATE)
+    mentions, claims = [], []
+    for path in paths:
+        doc_id = Path(path).stem
+        found = _extractor().extract(doc_id, read_seed_text(Path(path)), day)
+        mentions.append(found["mentions"])
+        claims.append(found["quantities"])
+    written = []
+    for name, frames in (("mentions", mentions), ("claims", claims)):
+        frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+        frame = frame.astype({c: "string" for c in frame.columns if frame[c].dtype == object})
+        folder = Path(out) / name
+        folder.mkdir(parents=True, exist_ok=True)
+        pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), folder / f"part-{index:05d}.parquet")
+        written.append(len(frame))
+    return index, written[0], written[1]
+
+
+def read_dataset(folder: Path, name: str) -> pd.DataFrame:
+    """One Parquet dataset written by ``write_partition``, parts in order."""
+    parts = sorted((folder / name).glob("part-*.parquet"))
+    return pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
+
+
+def distributed(n: int, doc_kb: float, parquet: Path | None, scheduler: str | None, partition: int = 32) -> str:
+    """Pool vs Dask (LocalCluster 1 and 2 workers, or ``scheduler``): counts and Parquet, compared."""
+    from dask.distributed import Client, LocalCluster
+
+    out = []
+    with tempfile.TemporaryDirectory(prefix="kzanalysis-dist-") as tmp:
+        folder = Path(tmp) / "corpus"
+        for name, text in synthetic_documents(n, sentence_pool(), int(doc_kb * 1000)):
+            write_bytes_atomic(folder / name, text.encode("utf-8"))
+        paths = [str(folder / f"doc{i:06d}.txt") for i in range(n)]
+        mb = sum(Path(p).stat().st_size for p in paths) / 1e6
+        chunks = [(i, paths[i * partition:(i + 1) * partition], "") for i in range((n + partition - 1) // partition)]
+        started = time.perf_counter()
+        with Pool(2, initializer=_init_worker) as executor:
+            reference = sorted(executor.map(document_counts, paths, chunksize=16))
+        out.append(f"process pool, 2 workers: counts of {n:,} documents ({mb:.1f} MB) in {time.perf_counter() - started:.2f} s")
+        parquet_root = parquet or Path(tmp) / "parquet"
+        pool_out = parquet_root / "pool"
+        started = time.perf_counter()
+        with Pool(2, initializer=_init_worker) as executor:
+            written = executor.map(write_partition, [(i, c, str(pool_out)) for i, c, _ in chunks])
+        out.append(f"process pool, 2 workers: mentions + claims as Parquet ({len(chunks)} partitions, "
+                   f"{sum(w[1] for w in written):,} mentions, {sum(w[2] for w in written):,} claims) in "
+                   f"{time.perf_counter() - started:.2f} s -> {pool_out}")
+        clusters = [(f"existing cluster {scheduler}", None)] if scheduler else \
+            [(f"LocalCluster, {k} worker(s)", k) for k in (1, 2)]
+        for label, workers in clusters:
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) \
+                if workers else None
+            with Client(cluster if cluster is not None else scheduler) as client:
+                client.run(_init_worker)
+                started = time.perf_counter()
+                counts = sorted(client.gather(client.map(document_counts, paths, batch_size=64)))
+                seconds = time.perf_counter() - started
+                same = counts == reference
+                out.append(f"{label}: counts in {seconds:.2f} s ({mb / seconds:.2f} MB/s); "
+                           f"identical to the process pool: {'yes' if same else 'NO'}")
+                dask_out = parquet_root / ("dask-" + (str(workers) if workers else "cluster"))
+                started = time.perf_counter()
+                futures = client.map(write_partition, [(i, c, str(dask_out)) for i, c, _ in chunks], pure=False)
+                client.gather(futures)
+                seconds = time.perf_counter() - started
+                equal = all(read_dataset(dask_out, name).equals(read_dataset(pool_out, name))
+                            for name in ("mentions", "claims"))
+                out.append(f"{label}: Parquet in {seconds:.2f} s -> {dask_out}; identical to the pool's: "
+                           f"{'yes' if equal else 'NO'}")
+                if not (same and equal):
+                    raise SystemExit("\n".join(out) + "\nbench_extract: Dask and the process pool differ")
+            if cluster is not None:
+                cluster.close()
+        if parquet is None:
+            out.append("(Parquet written to a temporary folder; --parquet DIR keeps it)")
+    return "\n".join(out)
+
+
 def table(rows: list[dict]) -> str:
     """The results as a Markdown table."""
     lines = ["| N documents | MB of text | seconds | peak RSS (MB) | docs/s | mentions | quantities | dates |",
@@ -172,8 +341,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dask", action="store_true", help="run the per-document step on dask.bag")
     parser.add_argument("--dask-scheduler", metavar="ADDRESS", help="a dask.distributed scheduler, e.g. tcp://host:8786")
     parser.add_argument("--write-readme", action="store_true", help="write the table into README.md and benchmarks/README.md")
+    parser.add_argument("--rate", action="store_true", help="MB/s of extraction and of the baseline, one worker")
+    parser.add_argument("--rate-docs", type=int, default=200, help="documents for --rate")
+    parser.add_argument("--distributed", action="store_true",
+                        help="Dask LocalCluster (1 and 2 workers) vs the process pool, and Parquet output")
+    parser.add_argument("--distributed-docs", type=int, default=400, help="documents for --distributed")
+    parser.add_argument("--parquet", type=Path, help="folder for the Parquet output of --distributed (kept)")
     parser.add_argument("--single", type=int, help=argparse.SUPPRESS)  # one size, in this process, JSON out
     args = parser.parse_args(argv)
+    if args.rate or args.distributed:
+        if args.rate:
+            print(rate_report(rate(args.rate_docs, args.doc_kb)), flush=True)
+        if args.distributed:
+            print(distributed(args.distributed_docs, args.doc_kb, args.parquet, args.dask_scheduler), flush=True)
+        return 0
     if args.dask or args.dask_scheduler:
         try:
             import dask.bag  # noqa: F401

@@ -9,7 +9,7 @@ from kzanalysis.report.notebooks import notebook_paths, run_notebooks
 
 
 def run_report(args: argparse.Namespace) -> int:
-    build_report(execute=not args.no_execute, pdf=not args.no_pdf, timeout=args.timeout)
+    build_report(execute=not args.no_execute, pdf=not args.no_pdf, timeout=args.timeout, jobs=args.jobs)
     return 0
 
 
@@ -19,7 +19,7 @@ def run_run(args: argparse.Namespace) -> int:
     if not chosen:
         print(f"kzanalysis run: no notebook matches {' '.join(args.notebooks)}", file=sys.stderr)
         return 2
-    run_notebooks(chosen, timeout=args.timeout)
+    run_notebooks(chosen, timeout=args.timeout, jobs=args.jobs)
     return 0
 
 
@@ -28,8 +28,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     s.add_argument("--no-execute", action="store_true", help="render the notebooks as committed, without running them")
     s.add_argument("--no-pdf", action="store_true", help="render the HTML report only")
     s.add_argument("--timeout", type=int, default=600, help="seconds allowed per notebook cell (default 600)")
+    s.add_argument("-j", "--jobs", type=int, help="notebooks executed at once, each in its own kernel "
+                   "(default: one per core; outputs and their order do not depend on it)")
     s.set_defaults(func=run_report)
     s = subparsers.add_parser("run", help="execute notebooks in place (all, or those whose name starts with the given prefixes)")
     s.add_argument("notebooks", nargs="*", help="name prefixes such as 01 or 02_multivector_balance")
     s.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell (default 600)")
+    s.add_argument("-j", "--jobs", type=int, help="notebooks executed at once (default: one per core)")
     s.set_defaults(func=run_run)

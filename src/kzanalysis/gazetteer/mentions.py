@@ -1,28 +1,45 @@
-"""gazetteer.mentions (from actors.py)."""
+"""gazetteer.mentions (from actors.py): matching the gazetteer in texts."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
 MENTION_COLUMNS = ["doc_id", "sentence_id", "actor_id", "alias", "start", "end", "matched", "vector", "kind"]
 
 
+_Row = tuple[str, str, bool]  # (alias, actor_id, case_sensitive)
+
+
+def _ordered(aliases: pd.DataFrame) -> tuple[_Row, ...]:
+    """The aliases in matching order: longest first, then by alias and actor (ties broken as the regex does)."""
+    return tuple(sorted(
+        zip(aliases["alias"], aliases["actor_id"], aliases["case_sensitive"].astype(bool)),
+        key=lambda row: (-len(row[0]), row[0], row[1]),
+    ))
+
+
 @dataclass(frozen=True)
-class Gazetteer:
-    """A compiled matcher: one regular expression over all aliases, longest first."""
+class _RegexGazetteer:
+    """The reference matcher: one regular expression over all aliases, longest first.
+
+    ``Gazetteer`` gives the same mentions (a test checks it on the seeds) with an automaton;
+    this one is kept as the specification it is checked against, and for aliases the
+    automaton cannot take (empty, or with white space at either end).
+    """
 
     pattern: re.Pattern
     groups: tuple[tuple[str, str], ...]  # (alias, actor_id) per capture group, in order
 
     @classmethod
-    def from_aliases(cls, aliases: pd.DataFrame) -> Gazetteer:
+    def from_aliases(cls, aliases: pd.DataFrame) -> _RegexGazetteer:
         """Compile ``aliases`` (columns alias, actor_id, case_sensitive)."""
-        ordered = sorted(
-            zip(aliases["alias"], aliases["actor_id"], aliases["case_sensitive"].astype(bool)),
-            key=lambda row: (-len(row[0]), row[0], row[1]),
-        )
+        return cls.from_rows(_ordered(aliases))
+
+    @classmethod
+    def from_rows(cls, ordered: tuple[_Row, ...]) -> _RegexGazetteer:
         parts = []
         for alias, _actor, case_sensitive in ordered:
             body = alias_regex(alias)
@@ -39,6 +56,125 @@ class Gazetteer:
             alias, actor = self.groups[index]
             found.append((match.start(), match.end(), alias, actor))
         return found
+
+
+def _space_chars() -> str:
+    # every character ``\s`` matches in a str pattern (str.isspace); none lies above U+3000
+    return "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+
+
+def _fold_table() -> dict[int, str]:
+    """``str.translate`` table that, after ``str.lower``, folds a text one character to one
+    character as the regex matcher compares: every white space character to a space, the
+    curly apostrophe to the straight one, and the characters that ``re.IGNORECASE`` treats as
+    equal beyond lower case (dotless i and i, long s and s, micro and mu, ...) to one of them."""
+    from re import _casefix  # the table of extra case equivalences that re itself uses
+
+    table = {ord(c): " " for c in _space_chars()}
+    table[ord("’")] = "'"
+    for code, extras in _casefix._EXTRA_CASES.items():
+        table.setdefault(code, chr(min((code, *extras))))
+    return table
+
+
+_FOLD = _fold_table()
+_BEFORE_LOWER = {0x130: "i"}  # İ: its full lower case is two characters, its simple one (as in re) is i
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def _fold(text: str, case: bool = True) -> str:
+    """``text`` folded one character to one character (see ``_fold_table``); lower-cased if ``case``."""
+    if case:
+        text = text.translate(_BEFORE_LOWER).lower()
+    return text.translate(_FOLD)
+
+
+def _key(alias: str, case: bool = True) -> str:
+    """An alias as the automaton stores it: folded, each white space run one space."""
+    return _SPACE_RUN.sub(" ", _fold(alias, case))
+
+
+def _is_word(char: str) -> bool:
+    """Whether ``char`` is matched by ``\\w`` (str patterns: alphanumeric or underscore)."""
+    return char.isalnum() or char == "_"
+
+
+@dataclass(frozen=True, eq=False)
+class Gazetteer:
+    """A compiled matcher: a ``pyahocorasick`` automaton over all aliases, built once.
+
+    The mentions are exactly those of ``_RegexGazetteer`` (whole words, case-insensitive except
+    for case-sensitive aliases, any white space run for a space, either apostrophe, and at
+    each position the first alias in longest-first order that matches, left to right, not
+    overlapping): the automaton finds every alias occurrence in the folded text in one pass,
+    then the word boundaries and the case of case-sensitive aliases are checked on the
+    original text and the regex's choice is replayed. ``from_aliases`` keeps what it built:
+    the same table gives the same automaton, built once per process.
+    """
+
+    groups: tuple[tuple[str, str], ...]  # (alias, actor_id) in matching order
+    automaton: object | None  # ahocorasick.Automaton; None when ``regex`` matches instead
+    regex: _RegexGazetteer | None = None
+
+    @classmethod
+    def from_aliases(cls, aliases: pd.DataFrame) -> Gazetteer:
+        """Compile ``aliases`` (columns alias, actor_id, case_sensitive)."""
+        return _compiled(_ordered(aliases))
+
+    @classmethod
+    def from_rows(cls, ordered: tuple[_Row, ...]) -> Gazetteer:
+        groups = tuple((a, actor) for a, actor, _ in ordered)
+        if any(not isinstance(a, str) or not a or a != a.strip() for a, _, _ in ordered):
+            return cls(groups, None, _RegexGazetteer.from_rows(ordered))
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        entries: dict[str, list] = {}
+        for priority, (alias, actor, case_sensitive) in enumerate(ordered):
+            exact = _key(alias, case=False) if case_sensitive else None
+            entries.setdefault(_key(alias), []).append((priority, alias, actor, exact))
+        for key, values in entries.items():
+            automaton.add_word(key, (len(key), tuple(values)))
+        if entries:
+            automaton.make_automaton()
+        return cls(groups, automaton if entries else None)
+
+    def find(self, text: str) -> list[tuple[int, int, str, str]]:
+        """All mentions in ``text`` as (start, end, alias, actor_id), in text order."""
+        if self.regex is not None:
+            return self.regex.find(text)
+        if self.automaton is None or not text:
+            return []
+        folded = _fold(text)
+        index = None
+        if "  " in folded:  # a white space run: the automaton sees one space, offsets map back
+            index = [i for i, c in enumerate(folded) if c != " " or i == 0 or folded[i - 1] != " "]
+            folded = "".join(folded[i] for i in index)
+        n = len(text)
+        best: dict[int, tuple[int, int, str, str]] = {}  # start -> (priority, end, alias, actor)
+        for last, (length, values) in self.automaton.iter(folded):
+            first = last - length + 1
+            start, end = (index[first], index[last] + 1) if index is not None else (first, last + 1)
+            if (start > 0 and _is_word(text[start - 1])) or (end < n and _is_word(text[end])):
+                continue
+            for priority, alias, actor, exact in values:
+                if exact is not None and _key(text[start:end], case=False) != exact:
+                    continue
+                if start not in best or priority < best[start][0]:
+                    best[start] = (priority, end, alias, actor)
+                break  # values are in priority order: the first that matches is the best here
+        found, position = [], 0
+        for start in sorted(best):
+            if start >= position:
+                _, end, alias, actor = best[start]
+                found.append((start, end, alias, actor))
+                position = end
+        return found
+
+
+@lru_cache(maxsize=256)
+def _compiled(ordered: tuple[_Row, ...]) -> Gazetteer:
+    return Gazetteer.from_rows(ordered)
 
 
 def alias_regex(alias: str) -> str:

@@ -5,7 +5,10 @@
 2. rebuilds the derived tables there;
 3. runs strict nbval over every notebook there (``pytest --nbval --nbval-current-env``):
    each notebook is re-executed in a fresh kernel, every stored text output is compared,
-   and the figures the notebooks save land in the temporary ``figures/``;
+   and the figures the notebooks save land in the temporary ``figures/``. With ``jobs`` > 1
+   the notebooks run concurrently on pytest-xdist workers (``-n jobs --dist loadfile``: all
+   cells of one notebook go to one worker, in order, in that notebook's own kernel; each
+   notebook writes only its own figures, so the outputs do not depend on the schedule);
 4. compares the rebuilt ``figures/`` and ``data/derived/`` byte for byte with the
    committed ones and lists every file that is missing, extra or changed.
 
@@ -43,19 +46,32 @@ def compare_folders(committed: Path, rebuilt: Path) -> list[str]:
     return out
 
 
-def verify(root: Path | None = None, echo=print) -> int:
+def _default_jobs() -> int:
+    """Notebooks run at once by default: one per core, at most 4 (there are four notebooks)."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def _nbval_command(jobs: int) -> list[str]:
+    """The strict nbval run over ``notebooks/`` (no ``--nbval-lax``), on ``jobs`` xdist workers if > 1."""
+    command = [sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider", "-q"]
+    if jobs > 1:
+        command += ["-n", str(jobs), "--dist", "loadfile"]
+    return command + ["notebooks"]
+
+
+def verify(root: Path | None = None, echo=print, jobs: int | None = None) -> int:
     """Run the verification described in the module docstring; return an exit status."""
     root = root or project_root()
+    jobs = _default_jobs() if jobs is None else max(1, jobs)
     with tempfile.TemporaryDirectory(prefix="kzanalysis-verify-") as tmp:
         target = Path(tmp)
         copy_project(root, target)
         echo("kzanalysis verify: rebuilding derived data in a temporary copy")
         build(target, echo=lambda *a, **k: None)
         env = dict(os.environ, KZANALYSIS_ROOT=str(target), PYTHONHASHSEED="0", MPLBACKEND="Agg")
-        echo("kzanalysis verify: strict nbval over every notebook (each re-executed in a fresh kernel)")
-        result = subprocess.run(
-            [sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider",
-             "-q", "notebooks"], cwd=target, env=env)
+        echo("kzanalysis verify: strict nbval over every notebook (each re-executed in a fresh kernel"
+             f"{f', {jobs} at a time' if jobs > 1 else ''})")
+        result = subprocess.run(_nbval_command(jobs), cwd=target, env=env)
         problems = []
         for label, committed, rebuilt in [("figures", layout(root).figures, target / "figures"),
                                           ("data/derived", layout(root).derived, target / "data" / "derived")]:

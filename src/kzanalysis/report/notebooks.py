@@ -1,6 +1,7 @@
 """report.notebooks (from report.py)."""
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -82,14 +83,53 @@ def coalesce_streams(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def run_notebooks(paths: list[Path], timeout: int = 600, echo=print) -> None:
-    """Execute each notebook in place, with a progress line per notebook."""
+def _default_jobs(count: int) -> int:
+    """How many of ``count`` notebooks run at once by default: one per core, at most ``count``."""
+    return max(1, min(count, os.cpu_count() or 1))
+
+
+def run_notebooks(paths: list[Path], timeout: int = 600, echo=print, jobs: int | None = 1) -> None:
+    """Execute each notebook in place, with a progress line per notebook.
+
+    With ``jobs`` > 1 (None: one per core) up to ``jobs`` notebooks run at once, each in its own worker process and
+    its own fresh kernel (the notebooks are independent: each reads the derived tables and
+    writes only its own figures). The notebooks are still written back, and their progress
+    lines printed, in order, so what a run writes and prints does not depend on which
+    notebook finishes first. A failing notebook raises ``ReportError`` once the notebooks
+    before it are written; the ones after it are not written.
+    """
     import nbformat
 
     total = len(paths)
-    for i, path in enumerate(paths, 1):
-        echo(f"[{i}/{total}] {relative(path)} ...", end="", flush=True)
-        started = time.perf_counter()
-        nb = execute_notebook(path, timeout=timeout)
-        changed = write_text_atomic(path, nbformat.writes(nb) + "\n")
-        echo(f" {time.perf_counter() - started:.1f} s{' (outputs changed)' if changed else ''}")
+    jobs = _default_jobs(total) if jobs is None else jobs
+    if jobs <= 1 or total <= 1:
+        for i, path in enumerate(paths, 1):
+            echo(f"[{i}/{total}] {relative(path)} ...", end="", flush=True)
+            started = time.perf_counter()
+            nb = execute_notebook(path, timeout=timeout)
+            changed = write_text_atomic(path, nbformat.writes(nb) + "\n")
+            echo(f" {time.perf_counter() - started:.1f} s{' (outputs changed)' if changed else ''}")
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    echo(f"running {total} notebooks, {min(jobs, total)} at a time")
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=context) as pool:
+        futures = [pool.submit(_execute_timed, path, timeout) for path in paths]
+        try:
+            for i, (path, future) in enumerate(zip(paths, futures), 1):
+                nb, seconds = future.result()
+                changed = write_text_atomic(path, nbformat.writes(nb) + "\n")
+                echo(f"[{i}/{total}] {relative(path)} ... {seconds:.1f} s{' (outputs changed)' if changed else ''}")
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+
+
+def _execute_timed(path: Path, timeout: int) -> tuple[nbformat.NotebookNode, float]:
+    """``execute_notebook`` in a worker process, with its wall time."""
+    started = time.perf_counter()
+    nb = execute_notebook(path, timeout=timeout)
+    return nb, time.perf_counter() - started
