@@ -1,7 +1,8 @@
 """Write each subpackage's ``__init__.py``: its docstring and its modules' public names.
 
 Run after adding or renaming a public function: ``.venv/bin/python tools/package_exports.py``.
-tests/test_architecture.py fails if an ``__init__`` is out of date.
+tests/test_architecture.py fails if an ``__init__`` is out of date. Two modules of one subpackage
+exporting the same public name is an error (the second would be silently shadowed).
 """
 import ast
 from pathlib import Path
@@ -42,7 +43,11 @@ def init_text(pkg: str) -> str:
     for module in sorted((SRC / pkg).glob("*.py")):
         if module.name == "__init__.py":
             continue
-        names = [n for n in public_names(module) if n not in exported]
+        names = public_names(module)
+        clash = sorted(set(names) & set(exported))
+        if clash:
+            raise SystemExit(f"src/kzanalysis/{pkg}/{module.name}: public name(s) {', '.join(clash)} already "
+                             f"exported by another module of {pkg}; rename one (a subpackage's names must be unique)")
         if names:
             lines.append(f"from kzanalysis.{pkg}.{module.stem} import {', '.join(names)}\n")
             exported += names
