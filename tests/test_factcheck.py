@@ -99,6 +99,22 @@ def test_nothing_linked_is_unverified_and_uncheckable_claims_say_why():
     assert out.loc[1, "explanation"] == "a forecast"
 
 
+def test_a_claim_not_yet_classified_is_a_to_do_not_a_verdict():
+    claims = pd.DataFrame([claim(), claim("doc-c02")])
+    checks = pd.DataFrame({"claim_id": ["doc-c01", "doc-c02"],
+                           "checkable": pd.array([pd.NA, True], dtype="boolean"),
+                           "checkable_reason": ["to classify", "a statistic"], "reference_ids": ["r1", "r1"]})
+    refs = pd.DataFrame([ref("r1", 5.3e9)], columns=REFERENCE_COLUMNS)
+    out = check_claims(claims, checks, refs, SOURCES)
+    assert out["verdict"].tolist() == ["not yet classified", "holds"]
+    assert not out.loc[0, "checkable"] and out.loc[0, "reference_id"] == ""
+    events = pd.DataFrame([{"event_id": "doc-e01", "doc_id": "doc", "quote": "q", "event_key": "k",
+                            "date": "2022-05-10", "date_precision": "day"}])
+    event_checks = pd.DataFrame({"event_id": ["doc-e01"], "checkable": pd.array([pd.NA], dtype="boolean"),
+                                 "checkable_reason": ["to classify"], "reference_ids": [""]})
+    assert check_events(events, event_checks, refs)["verdict"].tolist() == ["not yet classified"]
+
+
 def trade_rows(values: dict[str, float], year=2021):
     return pd.DataFrame([{"ref_id": f"t{i:03d}", "partner": p, "year": year, "months": 12, "flow": "turnover",
                           "value": v, "reporter": "kazakhstan", "agency": "BNS", "publisher": "P", "title": "T",
@@ -155,3 +171,122 @@ def test_event_dates_hold_only_at_the_precision_the_text_gives(stated, precision
                            "reference_ids": ["f01"]})
     out = check_events(events_frame(stated, precision), checks, refs)
     assert out.loc[0, "verdict"] == expected
+
+
+def date_ref(ref_id, period, subject="kazakhstan", partner="wto", tier=1):
+    return {**ref(ref_id, float("nan"), period=period, metric="event_date", partner=partner, unit="",
+                  subject=subject, tier=tier), "kind": "date", "definition": "an event"}
+
+
+def test_a_linked_reference_date_stands_for_the_year_of_a_key_fact():
+    out = verdict_of([claim(metric="membership_start", partner="wto", period="2015-11-30", value=2015, unit="year",
+                            quote="November 30, 2015")], [date_ref("d01", "2015-11-30")], links="d01")
+    assert out.loc[0, ["verdict", "reference_id"]].tolist() == ["holds", "d01"]
+
+
+def test_the_year_of_a_key_fact_is_compared_by_value_whatever_the_reference_period():
+    # "since 2006": a tier-1 source dating the start to 2003 refutes it, even though a tier-3 page says 2006
+    out = verdict_of([claim(metric="joint_exercises_start", partner="nato", period="2006", value=2006, unit="year",
+                            quote="since 2006")],
+                     [ref("f01", 2003, period="2003", metric="joint_exercises_start", partner="nato", unit="year"),
+                      ref("f02", 2006, period="2006", metric="joint_exercises_start", partner="nato", unit="year",
+                          tier=3)], links="f01;f02")
+    assert out.loc[0, ["verdict", "reference_id"]].tolist() == ["differs", "f01"]
+
+
+def test_a_linked_reference_about_another_partner_is_not_the_claims_figure():
+    out = verdict_of([claim(metric="trade_partner_rank", partner="south_korea", value=4, unit="rank", quote="4th",
+                            qualifier="implied")],
+                     [ref("f01", 4, metric="trade_partner_rank", partner="netherlands", unit="rank")], links="f01")
+    # the Netherlands holds 4th place in 2021: South Korea cannot
+    row = out.iloc[0]
+    assert (row["verdict"], row["reference_id"]) == ("differs", "f01")
+    assert "netherlands holds that place" in row["explanation"]
+
+
+def test_a_reference_in_another_unit_is_no_reference_for_the_figure():
+    out = verdict_of([claim(metric="ministers_in_delegation", value=6, unit="count", quote="6 Ministers",
+                            period="2022-05-10")],
+                     [ref("f01", 2022, metric="enhanced_strategic_partnership_year", unit="year",
+                          period="2022-05-10")], links="f01")
+    assert out.loc[0, "verdict"] == "unverified"
+
+
+def test_a_cumulative_total_over_a_longer_period_is_a_definition_mismatch_for_one_approval():
+    out = verdict_of([claim(metric="financing_approved", subject="isdb", partner="kazakhstan", period="2022-03",
+                            value=1.6e9, quote="approximately 1.6 billion", qualifier="approximate")],
+                     [ref("f01", 1.6e9, metric="financing_cumulative", subject="isdb", partner="kazakhstan",
+                          period="1995/2022")], links="f01")
+    assert out.loc[0, "verdict"] == "definition mismatch"
+    assert "matches that definition" in out.loc[0, "explanation"]
+
+
+def test_a_mirror_figure_is_named_when_the_reporters_figure_differs():
+    out = verdict_of([claim(metric="trade_turnover_growth", value=58, unit="percent", quote="58%")],
+                     [ref("f01", 33, metric="trade_turnover_growth", unit="percent"),
+                      ref("f02", 58, metric="trade_turnover_growth_mirror", unit="percent", definition="mirror")],
+                     links="f01;f02")
+    assert out.loc[0, ["verdict", "reference_id"]].tolist() == ["differs", "f01"]
+    assert "matches another definition: mirror" in out.loc[0, "explanation"]
+
+
+def test_a_duration_is_counted_exactly_between_two_linked_dates():
+    # 1 Dec 1991 to 19 Mar 2019 is 27.3 years: "28 years" is outside its rounding interval [27.5, 28.5)
+    out = verdict_of([claim(metric="presidency_years", partner="", period="1991/2019", value=28, unit="year",
+                            quote="28-years")],
+                     [date_ref("d01", "1991-12-01", partner=""), date_ref("d02", "2019-03-19", partner="")],
+                     links="d01;d02")
+    assert out.loc[0, ["verdict", "reference_id"]].tolist() == ["differs", "span:d01/d02"]
+    assert out.loc[0, "reference_value"] == pytest.approx(27.3, abs=0.05)
+
+
+def test_an_anniversary_counts_completed_years_up_to_the_text():
+    # relations from 2 Feb 1993: in November 2022 the 30th anniversary is not yet reached
+    out = verdict_of([claim(metric="anniversary_years", partner="eu", period="2022-11-16/2022-11-17", value=30,
+                            unit="year", quote="30th")], [date_ref("d01", "1993-02-02", partner="eu")], links="d01")
+    assert out.loc[0, ["verdict", "reference_value"]].tolist() == ["differs", 29]
+    out = verdict_of([claim(metric="anniversary_years", partner="eu", period="2023-02-02", value=30,
+                            unit="year", quote="30th")], [date_ref("d01", "1993-02-02", partner="eu")], links="d01")
+    assert out.loc[0, "verdict"] == "holds"
+
+
+@pytest.mark.parametrize("stated, precision, reference, expected", [
+    ("2009", "year", "2009-10-22", "holds"),
+    ("2009", "year", "2009-10", "holds"),
+    ("2022-10-12/2022-10-13", "range", "2022-10-12", "holds"),
+    ("2022-05-10", "day", "2022-05", "unresolved to the day"),
+])
+def test_an_event_date_holds_at_the_precision_the_text_gives(stated, precision, reference, expected):
+    refs = pd.DataFrame([date_ref("d01", reference)], columns=REFERENCE_COLUMNS)
+    checks = pd.DataFrame({"event_id": ["doc-e01"], "checkable": [True], "checkable_reason": ["a dated visit"],
+                           "reference_ids": ["d01"]})
+    assert check_events(events_frame(stated, precision), checks, refs).loc[0, "verdict"] == expected
+
+
+def test_reference_table_yields_dates_as_event_date_references():
+    dates = pd.DataFrame([{"ref_id": "d01", "subject": "kazakhstan", "partner": "wto", "event": "accession",
+                           "date": "2015-11-30", "date_precision": "day", "agency": "WTO", "publisher": "WTO",
+                           "title": "T", "url": "https://example.org", "published": "", "accessed": "2026-12-03",
+                           "tier": 1, "locator": "", "note": ""}])
+    empty = pd.DataFrame(columns=["fact_id", *REFERENCE_COLUMNS[2:]]).assign(tier=[])
+    refs = reference_table(trade_rows({"russia": 1e9}), empty, dates)
+    row = refs.set_index("ref_id").loc["d01"]
+    assert (row["metric"], row["period"], row["kind"], row["definition"]) == ("event_date", "2015-11-30", "date",
+                                                                            "accession")
+
+
+def test_an_ordering_claim_is_checked_against_the_order_of_its_linked_dates():
+    stated = claim(quote="his first foreign visit, to Turkey", metric="foreign_visit_rank", subject="tokayev",
+                   period="2022-05-10", value=1, unit="rank")
+    dates = [ref(i, float("nan"), period=p, metric="event_date", partner=partner, subject="tokayev", kind="date",
+                 unit="", tier=2)
+             for i, p, partner in (("d1", "2022-02-04", "china"), ("d2", "2022-02-10", "russia"),
+                                   ("d3", "2022-05-10/2022-05-11", "turkiye"))]
+    out = verdict_of([stated], dates, links="d1;d2;d3")
+    assert out.loc[0, "verdict"] == "differs"
+    assert out.loc[0, "reference_value"] == 3 and out.loc[0, "reference_id"] == "order:d1;d2;d3"
+    later = [ref("d4", float("nan"), period="2022-06-01", metric="event_date", partner="china", subject="tokayev",
+                 kind="date", unit="", tier=2)]
+    assert verdict_of([stated], dates[2:] + later, links="d3;d4").loc[0, "verdict"] == "holds"
+    # the own visit alone says nothing about the order: no computed reference
+    assert verdict_of([stated], dates[2:], links="d3").loc[0, "verdict"] == "unverified"

@@ -1,18 +1,20 @@
 """Every reference value in one long table, and ranks recomputed from the trade table.
 
 A fact-check compares a claim with *references*: rows of ``data/reference/facts.csv``,
-rows of ``data/reference/trade.csv`` (as flows of a period), growth rates computed from two
+rows of ``data/reference/trade.csv`` (as flows of a period), event dates of
+``data/reference/dates.csv`` (metric ``event_date``, period = the date), growth rates computed from two
 trade rows of the same reporter, and a partner's rank recomputed over all partners of a
 year. ``reference_table`` puts them in one frame with the columns a verdict needs.
 
 Columns of ``reference_table`` (``REFERENCE_COLUMNS``):
 
-- ref_id: ``fNN`` (facts.csv), ``tNNN`` (trade.csv), ``growth:tA/tB`` or ``rank:PARTNER:YEAR`` (computed);
-- kind: ``fact``, ``trade``, ``computed``;
+- ref_id: ``fNN`` (facts.csv), ``tNNN`` (trade.csv), ``dNN`` (dates.csv), ``growth:tA/tB`` or
+  ``rank:PARTNER:YEAR`` (computed);
+- kind: ``fact``, ``trade``, ``date``, ``computed``;
 - subject, metric, partner: actor ids and the metric key (one key, one definition);
 - reporter: whose statistics a trade value is (``kazakhstan`` or the partner: a mirror figure); '' for facts;
 - period: ISO period (a year, a month, a day, or ``A/B``); part-year trade as ``YYYY-01/YYYY-MM``;
-- value [unit], unit;
+- value [unit], unit (a date: NaN and '');
 - definition: what the number is, in words (``reporter``, ``mirror``, ``cumulative gross inflow`` …);
 - tier: 1 = the producer itself, 2 = a named outlet quoting it, 3 = anything else; a computed
   reference has the weakest tier of its inputs;
@@ -31,6 +33,9 @@ REFERENCE_COLUMNS = ["ref_id", "kind", "subject", "metric", "partner", "reporter
 
 #: trade.csv flow → claims' metric key.
 FLOW_TO_METRIC = {flow: metric for metric, flow in TRADE_FLOWS.items()}
+
+#: Metric of an event's reference date (dates.csv; period = the date).
+DATE_METRIC = "event_date"
 
 #: Metric of a partner's rank by turnover in Kazakhstan's trade (claims.csv vocabulary).
 RANK_METRIC = "trade_partner_rank"
@@ -62,6 +67,18 @@ def fact_references(facts: pd.DataFrame) -> pd.DataFrame:
     """``facts.csv`` rows as references."""
     out = facts.rename(columns={"fact_id": "ref_id"}).assign(kind="fact", reporter="", inputs="")
     out["tier"] = out["tier"].astype(int)
+    return out[REFERENCE_COLUMNS]
+
+
+def date_references(dates: pd.DataFrame) -> pd.DataFrame:
+    """``dates.csv`` rows as references: metric ``event_date``, period = the date, definition = the event."""
+    out = pd.DataFrame({
+        "ref_id": dates["ref_id"], "kind": "date", "subject": dates["subject"], "metric": DATE_METRIC,
+        "partner": dates["partner"], "reporter": "", "period": dates["date"], "value": float("nan"), "unit": "",
+        "definition": dates["event"], "tier": dates["tier"].astype(int), "agency": dates["agency"],
+        "publisher": dates["publisher"], "title": dates["title"], "url": dates["url"],
+        "published": dates["published"], "accessed": dates["accessed"], "inputs": "",
+    })
     return out[REFERENCE_COLUMNS]
 
 
@@ -141,10 +158,16 @@ def rank_references(ranks: pd.DataFrame, trade_refs: pd.DataFrame) -> pd.DataFra
     return pd.DataFrame(rows, columns=REFERENCE_COLUMNS)
 
 
-def reference_table(trade: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
-    """Every reference (facts, trade rows, computed growth rates and ranks), sorted by ref_id."""
+def reference_table(trade: pd.DataFrame, facts: pd.DataFrame, dates: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every reference (facts, trade rows, event dates, computed growth rates and ranks), sorted by ref_id.
+
+    ``trade``, ``facts``, ``dates``: ``evidence.load_trade()``, ``load_facts()``, ``load_dates()``
+    (``dates`` may be omitted: no event dates). Columns: ``REFERENCE_COLUMNS``.
+    """
     trade_refs = trade_references(trade)
     parts = [fact_references(facts), trade_refs, growth_references(trade_refs),
              rank_references(partner_ranks(trade_refs), trade_refs)]
+    if dates is not None and len(dates):
+        parts.append(date_references(dates))
     parts = [p for p in parts if len(p)]
     return pd.concat(parts, ignore_index=True).sort_values("ref_id").reset_index(drop=True)

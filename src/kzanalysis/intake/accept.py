@@ -1,4 +1,10 @@
-"""intake.accept (from intake.py)."""
+"""Accepting reviewed candidates: rows marked ``yes`` move into ``data/claims.csv`` / ``data/events.csv``.
+
+Each moved row gets the next free id of its document, offsets recomputed from its quote, and a
+row in ``data/reference/claim_checks.csv`` / ``event_checks.csv`` with ``checkable`` empty (not yet
+classified; the fact-check shows it as a to-do). All tables are validated together before
+anything is written, the old files are backed up, and the writes are one transaction.
+"""
 from __future__ import annotations
 
 import csv
@@ -16,8 +22,6 @@ from kzanalysis.io.paths import project_root, relative
 from kzanalysis.io.tables import read_resource, resource
 
 ACCEPT_VALUES = {"", "yes", "no"}
-
-
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,12 @@ def read_review(doc_id: str, root: Path | None = None) -> tuple[list[dict], list
     return rows, problems
 
 
+#: Each curated table's fact-check classification table: ``accept`` adds a row per new item, with
+#: ``checkable`` empty (not yet classified), for a reviewer to fill in.
+CHECK_TABLES = {"claims": "claim_checks", "events": "event_checks"}
+TO_CLASSIFY = "to classify: added by kzanalysis accept; say whether a primary source could confirm it, and why"
+
+
 def _locate(text: str, quote: str, start: str) -> tuple[int, int] | None:
     """Offsets of ``quote`` in ``text``: the given start if it holds, else the nearest occurrence."""
     try:
@@ -95,7 +105,7 @@ def accept_candidates(doc_id: str, root: Path | None = None, dry_run: bool = Fal
     chosen = [r for r in rows if r["accept"].strip().lower() == "yes"]
     pending = sum(1 for r in rows if r["accept"].strip() == "")
     mentions = sum(1 for r in chosen if r["table"] == "mentions")
-    new_lines: dict[str, list[str]] = {"claims": [], "events": []}
+    new_lines: dict[str, list[str]] = {"claims": [], "events": [], "claim_checks": [], "event_checks": []}
     moved: dict[str, list[str]] = {"claims": [], "events": []}
     marks: dict[int, str] = {}
     for table, letter in (("claims", "c"), ("events", "e")):
@@ -115,6 +125,9 @@ def accept_candidates(doc_id: str, root: Path | None = None, dry_run: bool = Fal
             note = "; ".join(p for p in [row["notes"], f"from review row {row['candidate_id']}"] if p)
             values = {**row, id_col: new_id, "start": str(span[0]), "end": str(span[1]), "notes": note}
             new_lines[table].append(csv_line([values.get(c, "") for c in res.columns]))
+            check_table = CHECK_TABLES[table]
+            check_row = {resource(check_table, root).columns[0]: new_id, "checkable_reason": TO_CLASSIFY}
+            new_lines[check_table].append(csv_line([check_row.get(c, "") for c in resource(check_table, root).columns]))
             moved[table].append(new_id)
             marks[row["line"]] = f"done {new_id}"
     if problems:

@@ -1,5 +1,7 @@
 """The steps ``make`` runs: validate every input (``check``) and verify reproducibility (``verify``)."""
-from kzanalysis.pipeline.check import check_all, summary
+from kzanalysis.pipeline.check import CHECK_TABLES, REFERENCE_TABLES, check_all, fact_check_problems, summary
+from kzanalysis.pipeline.factcheck import FACTCHECK_FILES, write_factcheck
+from kzanalysis.pipeline.rebuild import rebuild
 from kzanalysis.pipeline.verify import compare_folders, copy_project, verify
 
-__all__ = ['check_all', 'compare_folders', 'copy_project', 'summary', 'verify']
+__all__ = ['CHECK_TABLES', 'FACTCHECK_FILES', 'REFERENCE_TABLES', 'check_all', 'compare_folders', 'copy_project', 'fact_check_problems', 'rebuild', 'summary', 'verify', 'write_factcheck']

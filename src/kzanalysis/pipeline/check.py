@@ -5,13 +5,17 @@ sees them all at once; ``summary()`` counts what was validated.
 """
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pandas as pd
 
+from kzanalysis.analysis.factcheck import check_claims, check_events
+from kzanalysis.analysis.references import reference_table
 from kzanalysis.corpus.sources import corpus_problems, load_texts, span_problems
 from kzanalysis.corpus.wordlist import word_list_problems
 from kzanalysis.evidence.claims import actor_reference_problems, period_problems
+from kzanalysis.evidence.reference import reference_link_problems
 from kzanalysis.extract.eval_set import eval_problems
 from kzanalysis.gazetteer.actors import gazetteer_problems
 from kzanalysis.io.errors import Problem
@@ -21,16 +25,60 @@ from kzanalysis.io.tables import read_resource, resource, resource_names
 
 
 def check_all(root: Path | None = None) -> list[Problem]:
-    """Every problem in seeds, metadata, curated tables and reference tables."""
+    """Every problem in seeds, metadata, curated tables and reference tables.
+
+    A pure function of the input files: within one process, inputs already checked (same
+    paths, same bytes; ``_inputs_digest``) are not checked again, as tests and the staged
+    validation of ``add``/``accept`` check the same inputs many times."""
     root = root or project_root()
+    key = _inputs_digest(root)
+    if key not in _CHECKED:
+        if len(_CHECKED) >= 64:
+            _CHECKED.clear()
+        _CHECKED[key] = tuple(_check_all(root))
+    return list(_CHECKED[key])
+
+
+_CHECKED: dict[str, tuple[Problem, ...]] = {}
+_DIGEST_READ_LIMIT = 8_000_000  # bytes; a larger file is keyed by size and modification time, unread
+
+
+def _inputs_digest(root: Path) -> str:
+    """SHA-256 over every file under ``seeds/`` and ``data/`` and of ``datapackage.json``:
+    relative path, kind, and bytes (size and modification time for a file too large to read)."""
+    digest = hashlib.sha256()
+    places = layout(root)
+    for top in (places.seeds, places.data, places.package):
+        paths = sorted(top.rglob("*")) if top.is_dir() else [top]
+        for path in paths:
+            digest.update(path.relative_to(places.root).as_posix().encode("utf-8", "surrogateescape") + b"\0")
+            if path.is_symlink():
+                digest.update(b"link:" + str(path.readlink()).encode("utf-8", "surrogateescape"))
+            elif path.is_file():
+                info = path.stat()
+                if info.st_size > _DIGEST_READ_LIMIT:
+                    digest.update(f"big:{info.st_size}:{info.st_mtime_ns}".encode())
+                else:
+                    content = path.read_bytes()
+                    digest.update(f"file:{len(content)}:".encode() + content)
+            else:
+                digest.update(b"dir" if path.is_dir() else b"missing")
+            digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _check_all(root: Path) -> list[Problem]:
     problems = corpus_problems(root)
     try:
         texts = load_texts(root) if not problems else _readable_texts(root)
     except Exception:  # corpus problems already describe why
         texts = {}
     frames: dict[str, pd.DataFrame] = {}
+    derived = layout(root).derived
     for name in resource_names(root):
-        if name in ("sources", "exclusions"):
+        # seeds are checked by corpus_problems; data/derived/ holds outputs of `build`, not inputs
+        # (checked by tests/test_derived_tables.py and byte-compared by `verify`)
+        if name in ("sources", "exclusions") or resource(name, root).path.is_relative_to(derived):
             continue
         frame, found = read_resource(name, root)
         frames[name] = frame
@@ -66,9 +114,48 @@ def check_all(root: Path | None = None) -> list[Problem]:
     if frames.get("facts") is not None:
         problems.extend(actor_reference_problems(frames["facts"], ["subject", "partner"], known, rel("facts")))
         problems.extend(period_problems(frames["facts"], "period", "period_precision", rel("facts")))
+    if frames.get("dates") is not None:
+        problems.extend(actor_reference_problems(frames["dates"], ["subject", "partner"], known, rel("dates")))
+        problems.extend(period_problems(frames["dates"], "date", "date_precision", rel("dates")))
+    problems.extend(fact_check_problems(frames, rel, root, clean=not problems))
     problems.extend(word_list_problems(root))
     problems.extend(eval_problems(root))  # data/eval: every quote is text[start:end] of its file
     return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.field or "", p.message))
+
+
+REFERENCE_TABLES = ("trade", "facts", "dates")
+CHECK_TABLES = ("claims", "events", "claim_checks", "event_checks", "searches", *REFERENCE_TABLES)
+
+
+def fact_check_problems(frames: dict[str, pd.DataFrame], rel, root: Path, clean: bool = True) -> list[Problem]:
+    """Links of the fact-check curation: reference ids exist, one check row per claim and event,
+    and a recorded search (``searches.csv``) for every checkable item whose computed verdict is
+    ``unverified``. The last check runs the engine, so only on tables without other problems."""
+    if any(frames.get(name) is None for name in CHECK_TABLES):
+        return []
+    known = set(frames["trade"]["ref_id"]) | set(frames["facts"]["fact_id"]) | set(frames["dates"]["ref_id"])
+    problems = reference_link_problems(frames["claim_checks"], "claim_id", frames["claims"], known,
+                                       rel("claim_checks"))
+    problems += reference_link_problems(frames["event_checks"], "event_id", frames["events"], known,
+                                        rel("event_checks"))
+    if problems or not clean:
+        return problems
+    sources, found = read_resource("sources", root)
+    if found:
+        return problems
+    strip = {name: frames[name].drop(columns="line") for name in CHECK_TABLES}
+    refs = reference_table(strip["trade"], strip["facts"], strip["dates"])
+    searched = set(strip["searches"]["item_id"])
+    verdicts = [(check_claims(strip["claims"], strip["claim_checks"], refs, sources), "claim_id", "claim_checks"),
+                (check_events(strip["events"], strip["event_checks"], refs), "event_id", "event_checks")]
+    for out, key, name in verdicts:
+        lines = dict(zip(frames[name][key], frames[name]["line"]))
+        for item in out.loc[out["checkable"] & (out["verdict"] == "unverified"), key]:
+            if item not in searched:
+                problems.append(Problem(rel(name), int(lines[item]), "reference_ids",
+                                        f"{item}: checkable, verdict 'unverified' (no usable reference), and no "
+                                        f"row in data/reference/searches.csv records the search"))
+    return problems
 
 
 def _readable_texts(root: Path) -> dict[str, str]:
@@ -93,7 +180,9 @@ def summary(root: Path | None = None) -> dict[str, int]:
     counts = {}
     for name, label in [("sources", "documents"), ("actors", "actors"), ("aliases", "aliases"),
                         ("claims", "claims"), ("events", "events"), ("trade", "trade reference rows"),
-                        ("facts", "fact reference rows"), ("lexicon", "lexicon terms")]:
+                        ("facts", "fact reference rows"), ("dates", "date reference rows"),
+                        ("claim_checks", "claim checks"), ("event_checks", "event checks"),
+                        ("searches", "recorded searches"), ("lexicon", "lexicon terms")]:
         frame, _ = read_resource(name, root)
         counts[label] = len(frame)
     return counts

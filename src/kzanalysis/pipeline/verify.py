@@ -23,9 +23,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kzanalysis.derived.tables import build
 from kzanalysis.io.files import copy_inputs
 from kzanalysis.io.paths import layout, project_root
+from kzanalysis.pipeline.rebuild import rebuild
 
 
 def copy_project(root: Path, target: Path) -> None:
@@ -67,7 +67,7 @@ def verify(root: Path | None = None, echo=print, jobs: int | None = None) -> int
         target = Path(tmp)
         copy_project(root, target)
         echo("kzanalysis verify: rebuilding derived data in a temporary copy")
-        build(target, echo=lambda *a, **k: None)
+        rebuild(target, echo=lambda *a, **k: None)
         env = dict(os.environ, KZANALYSIS_ROOT=str(target), PYTHONHASHSEED="0", MPLBACKEND="Agg")
         echo("kzanalysis verify: strict nbval over every notebook (each re-executed in a fresh kernel"
              f"{f', {jobs} at a time' if jobs > 1 else ''})")
