@@ -215,11 +215,22 @@ def test_a_person_counts_for_their_country_and_a_quantity_without_actors_falls_b
     assert q.at["8 agreements", "metric"] == "agreements_signed"
 
 
-def test_the_restricted_gazetteer_finds_exactly_what_the_full_one_finds():
+def test_the_extractor_matches_with_one_automaton_built_once_for_every_text():
     extractor = Extractor.from_tables(ALIASES, ACTORS)
     text = "The US and us: Türkiye, Turkey’s partner Kazakhstan and Central\nAsian states; UAE."
+    assert extractor.gazetteer_for(text) is extractor.gazetteer is Gazetteer.from_aliases(ALIASES)
+    assert extractor.gazetteer.automaton is not None
     assert extractor.gazetteer_for(text).find(text) == Gazetteer.from_aliases(ALIASES).find(text)
-    assert len(extractor.gazetteer_for(text).groups) < len(ALIASES)
+
+
+def test_the_restricted_regex_gazetteer_finds_exactly_what_the_full_one_finds():
+    padded = pd.concat([ALIASES, pd.DataFrame([{"alias": "Ankara ", "actor_id": "turkey", "case_sensitive": False,
+                                                "expected_new": True}])], ignore_index=True)
+    extractor = Extractor.from_tables(padded, ACTORS)  # an alias with white space: the regex fallback
+    assert extractor.gazetteer.automaton is None
+    text = "The US and us: Türkiye, Turkey’s partner Kazakhstan and Central\nAsian states; UAE."
+    assert extractor.gazetteer_for(text).find(text) == Gazetteer.from_aliases(padded).find(text)
+    assert len(extractor.gazetteer_for(text).groups) < len(padded)
 
 
 def test_unknown_names_are_ranked_by_frequency():

@@ -54,7 +54,7 @@ def split_sentences(text: str) -> list[tuple[int, int, str]]:
         if not content:
             continue
         base = line_start + offset
-        if not bullet and len(content.split()) <= 12 and not re.search(r"[.!?…:;”\"]$", content):
+        if not bullet and not _FINAL_PUNCTUATION.search(content) and len(content.split()) <= 12:
             spans.append((base, base + len(content), "heading"))
             continue
         kind = "bullet" if bullet else "sentence"
@@ -75,18 +75,31 @@ def split_sentences(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+_FINAL_PUNCTUATION = re.compile(r"[.!?…:;”\"]$")
+
+
+_INITIALISM = re.compile(r"(?:[A-Z]\.)*[A-Z]")
+_NEXT_TOKEN = re.compile(r"\s+([\w’']+)")
+
+
 def _is_abbreviation(content: str, dot: int, end: int) -> bool:
     """True if the full stop at ``dot`` belongs to an abbreviation rather than ending a sentence."""
     if content[dot] != ".":
         return False
-    word = re.search(r"([\w.]+)$", content[:dot])
-    if not word:
+    # the run of word characters and full stops just before the dot (what ``([\w.]+)$`` finds in
+    # ``content[:dot]``), read backwards from the dot: a search of the whole line at every full
+    # stop would be quadratic in its length
+    stop = dot - 1 if dot and content[dot - 1] == "\n" else dot  # ``$`` also matches before a final newline
+    start = stop
+    while start > 0 and (content[start - 1].isalnum() or content[start - 1] in "_."):  # ``\w`` or "."
+        start -= 1
+    if start == stop:
         return False
-    token = word.group(1)
+    token = content[start:stop]
     if token.lower() in _ABBREVIATIONS:
         return True
-    if re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", token):  # U.S, U.N, E.U
-        following = re.match(r"\s+([\w’']+)", content[end:])
+    if _INITIALISM.fullmatch(token):  # U.S, U.N, E.U
+        following = _NEXT_TOKEN.match(content, end)
         return not (following and following.group(1) in _SENTENCE_STARTERS)
     return False
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 import pandas as pd
 from dateutil import parser as date_parser
@@ -68,7 +69,72 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+#: What a sentence needs to be searched for dates at all (``_may_hold_date`` decides the same, faster).
 _DATE_HINT = re.compile(rf"\d|{MONTH_NAME}|\b[Yy]ear|day|month|week|tomorrow")
+_ANY_DIGIT = re.compile(r"\d")
+_YEAR_WORD = re.compile(r"\b[Yy]ear")
+_MONTH_CASED = re.compile(MONTH_NAME)
+
+
+def _may_hold_date(chunk: str) -> bool:
+    """``_DATE_HINT.search(chunk)``, as a disjunction of substring tests and single searches
+    (one search of the whole alternation costs several times more)."""
+    return bool(_ANY_DIGIT.search(chunk)) or "day" in chunk or "month" in chunk or "week" in chunk \
+        or "tomorrow" in chunk or ("ear" in chunk and bool(_YEAR_WORD.search(chunk))) \
+        or bool(_MONTH_CASED.search(chunk))
+
+
+#: What each pattern cannot match without (a necessary condition, tested once per sentence):
+#: a pattern whose condition fails is not run, which changes nothing but the time. A kind
+#: not listed here is always run.
+#: The only characters outside ASCII that case-insensitive matching equates with an ASCII
+#: letter (İ and ı with i, ſ with s, the Kelvin sign with k; found by trying every code point,
+#: tests/test_extraction_snapshot.py): a text without them can be tested in ``str.lower`` for
+#: the letters a case-insensitive pattern needs.
+CASEFOLD_EXTRAS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+@lru_cache(maxsize=16)
+def _plain_lower(chunk: str) -> str | None:
+    """``chunk.lower()``, or None if ``chunk`` holds one of the ``CASEFOLD_EXTRAS`` (then a
+    case-insensitive pattern cannot be tested in the lower-case text). Kept for the last few
+    sentences: every test of a sentence asks for it."""
+    return None if CASEFOLD_EXTRAS.search(chunk) else chunk.lower()
+
+
+#: A ``relative_day`` match holds one of these (any case): "yesterday", "tomorrow", "last month",
+#: "next week", "two days ago", "three years earlier", "a month before".
+_RELATIVE_WORDS = ("yesterday", "tomorrow", "month", "week", "ago", "earlier", "before")
+
+
+def _has_relative_word(chunk: str) -> bool:
+    """Whether one of ``_RELATIVE_WORDS`` may occur in ``chunk`` in any case."""
+    lower = _plain_lower(chunk)
+    return lower is None or any(word in lower for word in _RELATIVE_WORDS)
+
+
+def _has_part_of_year(chunk: str) -> bool:
+    """Whether ``chunk`` may hold "months", "half" or "quarter" in any case (see ``CASEFOLD_EXTRAS``)."""
+    lower = _plain_lower(chunk)
+    return lower is None or "months" in lower or "half" in lower or "quarter" in lower
+
+
+#: The patterns write ``MONTH_NAME`` case-sensitive, so "month" is tested so too.
+_NEED_TESTS = {"month": _MONTH_CASED.search, "digit": re.compile(r"[0-9]").search, "year_number": re.compile(YEAR).search,
+               "day": re.compile("day").search, "year": re.compile("year").search,
+               "relative": _has_relative_word,
+               "part_of_year": _has_part_of_year, "dash": re.compile(r"[-–—]").search,
+               "dotted_month": re.compile(r"\.(?:0?[1-9]|1[0-2])\.").search,
+               "iso_month": re.compile(r"-(?:0[1-9]|1[0-2])-").search,
+               "dash_year": re.compile(r"[-–—]\s?(?:1[89]|20)").search, "decade": re.compile(r"0[’']?s").search}
+_NEEDS = {"day_range_dmy": ("digit", "month"), "day_range_mdy": ("digit", "month"),
+          "month_range": ("year_number", "month", "dash"), "mdy": ("digit", "month"), "dmy": ("digit", "month"),
+          "numeric_dmy": ("year_number", "dotted_month"), "iso": ("year_number", "iso_month"),
+          "month_year": ("year_number", "month"), "month_relative_year": ("month", "year"),
+          "part_of_year": ("year_number", "part_of_year"), "weekday": ("day",),
+          "relative_day": ("relative",), "relative_month": ("month",), "relative_year": ("year",),
+          "last_n_years": ("year",), "year_range": ("year_number", "dash_year"), "decade": ("year_number", "decade"),
+          "year": ("year_number",)}
 
 
 _CITATION = re.compile(r"\([^()]{2,60},\s*$")
@@ -83,20 +149,29 @@ def _day_number(text: str) -> int:
     return int(re.match(r"\d+", text).group())
 
 
+@lru_cache(maxsize=1024)
 def _latest_on_or_before(month: int, day: int | None, reference: date) -> date:
     """The latest date with this month (and day) on or before ``reference``."""
     candidate = date(reference.year, month, day or 1)
     return candidate if candidate <= reference else candidate - relativedelta(years=1)
 
 
+@lru_cache(maxsize=4096)
+def _parsed_day(text: str) -> date | None:
+    """The date of "May 10 2022", "September 14th 2000" (month, day, year), None if there is no
+    such day. Memoised: a corpus writes the same few hundred dates again and again."""
+    try:  # dateutil reads month names and abbreviations, ordinal suffixes ("14th") and checks the day
+        return date_parser.parse(text, default=datetime(2000, 1, 1)).date()
+    except (ValueError, OverflowError):
+        return None
+
+
 def _parse_date(kind: str, groups: dict, doc_date: date | None) -> tuple[str, str, str, float] | None:
     """(ISO date or interval, precision, basis, confidence) of one match, or None if it is not a date."""
     year = int(groups["y"]) if groups.get("y") else None
     if kind in ("mdy", "dmy"):
-        text = f"{groups['m']} {groups['d']} {year or 2000}"
-        try:  # dateutil reads month names and abbreviations, ordinal suffixes ("14th") and checks the day
-            parsed = date_parser.parse(text, default=datetime(2000, 1, 1)).date()
-        except (ValueError, OverflowError):
+        parsed = _parsed_day(f"{groups['m']} {groups['d']} {year or 2000}")
+        if parsed is None:
             return None
         if year:
             return parsed.isoformat(), "day", "stated", 0.95
@@ -233,36 +308,56 @@ def _relative_day(groups: dict, doc_date: date) -> tuple[str, str, str, float] |
 _RELATIVE_KINDS = {"month_relative_year": _month_relative_year, "weekday": _weekday, "relative_day": _relative_day}
 
 
+_GATED_PATTERNS = [(kind, pattern, _NEEDS.get(kind, ())) for kind, pattern in _DATE_PATTERNS]
+
+
 def dates_in(chunk: str, base: int, doc_date: date | None) -> list[tuple[int, int, str, str, str, float]]:
     """Date expressions in ``chunk`` (offsets shifted by ``base``), longest patterns first, no overlaps."""
     taken: list[tuple[int, int]] = []
     found = []
-    if not _DATE_HINT.search(chunk):
+    if not _may_hold_date(chunk):
         return found
-    for kind, pattern in _DATE_PATTERNS:
-        for match in pattern.finditer(chunk):
-            start, end = match.span()
-            if kind == "relative_month":
-                start = match.start("rel") if match.group("rel").lower() in ("last", "this", "next", "past",
-                                                                              "previous") else match.start("m")
-            if kind == "decade" and chunk[start:start + 4].lower() == "the ":
-                start += 4
-            if any(s < end and start < e for s, e in taken):
-                continue
-            groups = match.groupdict()
-            if kind == "weekday":
-                groups["future"] = bool(_FUTURE.search(chunk, max(0, match.start() - 40), match.start("w")))
-            parsed = _parse_date(kind, groups, doc_date)
-            if parsed is None:
-                continue
-            if kind == "year" and _year_is_quantity(chunk, start, end):
-                continue
-            if _CITATION.search(chunk, max(0, start - 80), start) and chunk[end:end + 1] == ")":
-                taken.append((start, end))
-                continue  # "(Daily Sabah, October 11)": the date of a cited source, not of an event
-            taken.append((start, end))
-            found.append((base + start, base + end, *parsed))
+    have: dict[str, bool] = {}  # each need of ``_NEEDS`` tested once per chunk, when a pattern asks
+    for kind, pattern, needs in _GATED_PATTERNS:
+        for need in needs:
+            met = have.get(need)
+            if met is None:
+                met = have[need] = bool(_NEED_TESTS[need](chunk))
+            if not met:
+                break
+        else:
+            found.extend(_matches(kind, pattern, chunk, base, doc_date, taken))
     return sorted(found)
+
+
+def _matches(kind: str, pattern: re.Pattern, chunk: str, base: int, doc_date: date | None,
+             taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str, str, float]]:
+    """The dates one pattern of ``dates_in`` finds in ``chunk``, not overlapping ``taken`` (which
+    the spans found are added to)."""
+    found = []
+    for match in pattern.finditer(chunk):
+        start, end = match.span()
+        if kind == "relative_month":
+            start = match.start("rel") if match.group("rel").lower() in ("last", "this", "next", "past",
+                                                                          "previous") else match.start("m")
+        if kind == "decade" and chunk[start:start + 4].lower() == "the ":
+            start += 4
+        if any(s < end and start < e for s, e in taken):
+            continue
+        groups = match.groupdict()
+        if kind == "weekday":
+            groups["future"] = bool(_FUTURE.search(chunk, max(0, match.start() - 40), match.start("w")))
+        parsed = _parse_date(kind, groups, doc_date)
+        if parsed is None:
+            continue
+        if kind == "year" and _year_is_quantity(chunk, start, end):
+            continue
+        if _CITATION.search(chunk, max(0, start - 80), start) and chunk[end:end + 1] == ")":
+            taken.append((start, end))
+            continue  # "(Daily Sabah, October 11)": the date of a cited source, not of an event
+        taken.append((start, end))
+        found.append((base + start, base + end, *parsed))
+    return found
 
 
 def _year_is_quantity(chunk: str, start: int, end: int) -> bool:

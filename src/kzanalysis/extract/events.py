@@ -67,6 +67,27 @@ _DAY_RANGE = re.compile(r"(\d{4}-\d\d)-\d\d/\1-\d\d")  # "12-13 October": the da
 _DATELINE = re.compile(r"^[A-Z][A-Za-z]+(?:,\s+[A-Z][a-z]+)?,\s+$")
 
 
+#: How far (characters) from a date a figure of its clause may stand for the date to be the figure's period.
+_FIGURE_REACH = 60
+
+
+def _is_figure_period(sentence: str, s_start: int, start: int, end: int, figures: list[tuple[int, int]]) -> bool:
+    """Whether the date at ``start:end`` of ``sentence`` (offsets within it; the sentence begins at
+    ``s_start`` of the text) is the period of a figure: its clause holds a quantity of ``figures``
+    (text offsets) within ``_FIGURE_REACH`` characters and names no happening ("Last year, trade ... reached $6 billion, Tokayev said":
+    the saying is in another clause). "since" and "until" frame a figure's period, so they do not count."""
+    # straight double quotes bound a quotation as curly ones do (clause_span): 'said that "trade rose ..."'
+    q_left = sentence.rfind('"', 0, start) + 1
+    q_right = sentence.find('"', end) if '"' in sentence[end:] else len(sentence)
+    left, right = clause_span(sentence, q_left, q_right, start, end)
+    near = [(f_start - s_start, f_end - s_start) for f_start, f_end in figures
+            if left <= f_start - s_start < right]
+    if not any(f_start - end <= _FIGURE_REACH and start - f_end <= _FIGURE_REACH for f_start, f_end in near):
+        return False
+    rest = re.sub(r"(?i)\b(?:since|until)\b", " ", sentence[left:start] + " " + sentence[end:right])
+    return not _HAPPENING.search(rest) and event_type(rest) == "other"
+
+
 def event_dates(extraction: dict) -> pd.DataFrame:
     """The dates of an extraction (``extract.Extractor.extract``) proposed as dates of events
     (``DATE_COLUMNS``), in text order.
@@ -75,20 +96,27 @@ def event_dates(extraction: dict) -> pd.DataFrame:
     visits, talks, signings, statements, elections ...); the period of a figure ("rose 33% in
     2021"), a byline date and a target year are context, not events. Periods (ranges, decades,
     "the last 15 years") are never event dates, except the days of one month ("12-13 October"). A date line ("MOSCOW, November 28.") dates the
-    sentence it introduces when that sentence names a happening and has no date of its own.
+    sentence it introduces when that sentence names a happening and has no date of its own. A date whose
+    clause holds a figure and no happening is that figure's period (``_is_figure_period``).
     """
     dates = extraction["dates"].reset_index(drop=True)
     sents = extraction["sentences"].set_index("sentence_id")
     order = list(sents.index)
     keep = []
     dated = set(dates["sentence_id"])
+    quantities = extraction.get("quantities")
+    figures = [] if quantities is None else list(zip(quantities["start"], quantities["end"]))
     for _, d in dates.iterrows():
         if d["date_precision"] not in ("day", "month", "year") and not _DAY_RANGE.fullmatch(d["date"]):
             keep.append(False)
             continue
         sentence = sents.at[d["sentence_id"], "sentence"]
-        offset = d["start"] - int(sents.at[d["sentence_id"], "start"])
+        s_start = int(sents.at[d["sentence_id"], "start"])
+        offset = d["start"] - s_start
         rest = sentence[:offset] + " " + sentence[offset + len(d["quote"]):]
+        if _is_figure_period(sentence, s_start, offset, offset + len(d["quote"]), figures):
+            keep.append(False)
+            continue
         if _HAPPENING.search(rest) or event_type(rest) != "other":
             keep.append(True)
             continue

@@ -44,12 +44,14 @@ def _join_month_abbreviations(text: str, spans: list[tuple[int, int, str]]) -> l
 class Extractor:
     """A compiled gazetteer with the actors' kinds and countries: build once, apply to many texts.
 
-    ``gazetteer_for(text)`` is ``actors.Gazetteer`` compiled from only the aliases that occur
-    in the text as a substring (compared in lower case, with white space runs and
-    apostrophes folded as the gazetteer's own patterns fold them): an alias that is not a
-    substring cannot match, so the mentions are exactly the same, and a regular expression
-    of a few dozen aliases runs several times faster than one of all of them. Compiled
-    subsets are kept per extractor.
+    The gazetteer is one ``pyahocorasick`` automaton over all aliases, built once per extractor
+    (and once per process for the same table): matching costs one pass over the text whatever
+    the number of aliases, so no text compiles anything. Only when the automaton cannot take
+    the aliases (one with white space at either end) does the gazetteer fall back to one
+    regular expression; then ``gazetteer_for(text)`` compiles, and keeps, the expression of only
+    the aliases that occur in the text as a substring (compared in lower case, with white
+    space runs and apostrophes folded as the patterns fold them): an alias that is not a
+    substring cannot match, so the mentions are the same, and a smaller expression is faster.
     """
 
     gazetteer: Gazetteer
@@ -65,7 +67,10 @@ class Extractor:
         return cls(Gazetteer.from_aliases(aliases), actors, aliases, keys)
 
     def gazetteer_for(self, text: str) -> Gazetteer:
-        """The gazetteer restricted to the aliases that can occur in ``text``."""
+        """The gazetteer for ``text``: the whole automaton, or (regular-expression fallback) the
+        expression restricted to the aliases that can occur in ``text``."""
+        if self.gazetteer.automaton is not None or self.gazetteer.regex is None:
+            return self.gazetteer
         folded = _folded(text)
         keep = tuple(i for i, key in enumerate(self.alias_keys) if key in folded)
         if keep not in self._compiled:

@@ -2,23 +2,23 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date
+from functools import cache
 
 import pandas as pd
 
 from kzanalysis.corpus.sentences import split_sentences
-from kzanalysis.extract.dates import DATE_COLUMNS, dates_in
+from kzanalysis.extract.dates import CASEFOLD_EXTRAS, DATE_COLUMNS, _plain_lower, dates_in
+from kzanalysis.extract.numbers import Number, numbers_in
 from kzanalysis.extract.vocabulary import (
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
     DECREASE,
     DETERMINERS,
-    DIGITS,
     INCREASE,
     MEASURES,
     OCCASION_NOUNS,
-    ORDINAL_WORD,
     PARTY_NOUNS,
     PERCENT,
     QUALIFIERS,
@@ -29,38 +29,10 @@ from kzanalysis.extract.vocabulary import (
     STOP_NOUN,
     TARGET_CUE,
     TIME_UNITS,
-    WORD_NUMBER,
-    number_from_words,
 )
 
 QUANTITY_COLUMNS = ["doc_id", "sentence_id", "start", "end", "quote", "value", "unit", "kind", "noun",
                     "qualifier", "value_confidence"]
-
-
-@dataclass
-class _Number:
-    start: int
-    end: int
-    value: float
-    ordinal: bool
-    words: bool
-
-
-def _numbers_in(chunk: str) -> list[_Number]:
-    """Numbers in ``chunk``: digits (with thousands separators, ordinal suffixes) and words."""
-    found: list[_Number] = []
-    for match in DIGITS.finditer(chunk):
-        raw = match.group()
-        suffix = match.group(1)
-        digits = raw[:-len(suffix)] if suffix else raw
-        found.append(_Number(match.start(), match.end(), float(digits.replace(",", "")), bool(suffix), False))
-    for match in ORDINAL_WORD.finditer(chunk):
-        found.append(_Number(match.start(), match.end(), number_from_words(match.group()), True, True))
-    for match in WORD_NUMBER.finditer(chunk):
-        if any(n.start <= match.start() < n.end for n in found):
-            continue
-        found.append(_Number(match.start(), match.end(), number_from_words(match.group()), False, True))
-    return sorted(found, key=lambda n: n.start)
 
 
 _NEXT_WORD = re.compile(r"(\s+|-)([A-Za-z][A-Za-z’'-]*)")
@@ -97,10 +69,30 @@ def _head_noun(words: list[str]) -> tuple[str, int]:
     return (words[0].lower(), 0) if words else ("", -1)
 
 
+@cache
+def _qualifier_pattern(pattern: str) -> re.Pattern:
+    """A ``QUALIFIERS`` pattern compiled once (as a whole word, any case)."""
+    return re.compile(r"(?i)\b" + pattern)
+
+
+#: The words a ``QUALIFIERS`` phrase ends with (lower case): the phrase ends its text, but for
+#: white space, so a text whose last word is none of them has no qualifier and is not searched.
+_QUALIFIER_ENDINGS = ("over", "than", "above", "exceed", "exceeded", "exceeding", "exceeds", "passed", "surpass",
+                      "surpassed", "surpassing", "of", "least", "nearly", "almost", "approximately", "approx",
+                      "approx.", "about", "around", "roughly", "some", "to", "estimated", "at", "circa", "ca.")
+
+
+def _may_end_with_qualifier(before: str) -> bool:
+    """False only if no ``QUALIFIERS`` pattern can match ``before`` (see ``CASEFOLD_EXTRAS``)."""
+    return bool(CASEFOLD_EXTRAS.search(before)) or before.rstrip().lower().endswith(_QUALIFIER_ENDINGS)
+
+
 def _qualifier(before: str) -> tuple[str, int]:
     """Qualifier implied by the words just before a number, and how many characters they take."""
+    if not _may_end_with_qualifier(before):
+        return "exact", 0
     for name, pattern in QUALIFIERS:
-        match = re.search(r"(?i)\b" + pattern, before)
+        match = _qualifier_pattern(pattern).search(before)
         if match:
             return name, len(before) - match.start()
     return "exact", 0
@@ -125,8 +117,32 @@ def _direction(chunk: str, start: int, end: int) -> int:
     return 0
 
 
-def _quantity(chunk: str, num: _Number, has_money_cue: bool, has_target_cue: bool) -> dict | None:
-    """Classify one number in its sentence; None when it is not a stated quantity."""
+#: The currency, scale, percent and unit patterns of ``_quantity``, compiled once: a currency
+#: written before the number (ending where it begins), a scale word, a currency, ``PERCENT``
+#: or a unit of measure after it.
+_CURRENCY_BEFORE = [(re.compile(rf"(?:(?<![A-Za-z])(?:{pattern}))\s?$"), code) for pattern, code in CURRENCY_BEFORE]
+#: No match of a ``_CURRENCY_BEFORE`` pattern is longer (a test checks it): each is searched in
+#: the last characters of the text only, where the same match is found (its look-behind still
+#: sees the character before).
+_CURRENCY_BEFORE_WIDTH = 16
+_SCALE_AFTER = re.compile(r"(?i)(?:\s+|\s?-\s?|(?<=\d))(hundred|thousand|million|billion|trillion|bn|mn|mln|tn|m|k)"
+                          r"(?![\w])")
+_CURRENCY_AFTER = [(re.compile(rf"\s+(?:of\s+)?(?:{pattern})(?![\w])"), code) for pattern, code in CURRENCY_AFTER]
+_PERCENT = re.compile(PERCENT, re.I)
+_MEASURES = [(re.compile(rf"(?i)(?:\s*|\s+of\s+)(?:{pattern})(?![\w])"), unit_name, factor)
+             for pattern, unit_name, factor in MEASURES]
+
+
+_TOP = re.compile(r"(?i)\btop\s+$")
+
+
+def _quantity(chunk: str, num: Number, has_money_cue: Callable[[], bool],
+              has_target_cue: Callable[[], bool]) -> dict | None:
+    """Classify one number in its sentence; None when it is not a stated quantity.
+
+    ``has_money_cue`` and ``has_target_cue`` say whether the sentence speaks of money and
+    whether a goal word lies around the number; they are asked only when a rule needs them
+    (searching a sentence for either cue costs more than all the rules that do not)."""
     before = chunk[max(0, num.start - 60):num.start]
     start, end = num.start, num.end
     value = num.value
@@ -134,7 +150,7 @@ def _quantity(chunk: str, num: _Number, has_money_cue: bool, has_target_cue: boo
     if num.ordinal:
         return _ordinal(chunk, num, before)
     # "top 10 investors"
-    if re.search(r"(?i)\btop\s+$", before):
+    if "top" in before.lower() and _TOP.search(before):  # (no ``CASEFOLD_EXTRAS`` letter in "top")
         words, _ = _following_words(chunk, end)
         noun, _ = _head_noun(words)
         return dict(start=start - 4, end=end, value=value, unit="rank", kind="rank", noun=noun,
@@ -142,14 +158,14 @@ def _quantity(chunk: str, num: _Number, has_money_cue: bool, has_target_cue: boo
     # Currency written before the number: $6.3 billion, TL 188.62 billion
     unit = None
     money_start = start
-    for pattern, code in CURRENCY_BEFORE:
-        match = re.search(rf"(?:(?<![A-Za-z])(?:{pattern}))\s?$", before)
+    tail = max(0, len(before) - _CURRENCY_BEFORE_WIDTH)  # where a currency ending ``before`` can begin
+    for pattern, code in _CURRENCY_BEFORE:
+        match = pattern.search(before, tail)
         if match:
             unit, money_start = code, num.start - (len(before) - match.start())
             break
     # Scale word after the number: billion, bn, thousand
-    scale_match = re.match(r"(?i)(?:\s+|\s?-\s?|(?<=\d))(hundred|thousand|million|billion|trillion|bn|mn|mln|tn|m|k)"
-                           r"(?![\w])", chunk[end:])
+    scale_match = _SCALE_AFTER.match(chunk[end:])
     scale_word = ""
     if scale_match and not (num.words and scale_match.group(1).lower() in ("hundred", "thousand", "million",
                                                                              "billion", "trillion")):
@@ -162,21 +178,21 @@ def _quantity(chunk: str, num: _Number, has_money_cue: bool, has_target_cue: boo
     rest = chunk[end:]
     # Currency written after: billion dollars, million euros
     if unit is None:
-        for pattern, code in CURRENCY_AFTER:
-            match = re.match(rf"\s+(?:of\s+)?(?:{pattern})(?![\w])", rest)
+        for pattern, code in _CURRENCY_AFTER:
+            match = pattern.match(rest)
             if match:
                 unit = code
                 end += match.end()
                 break
     if unit is not None:
         qualifier, _ = _qualifier(chunk[max(0, money_start - 60):money_start])
-        if qualifier == "exact" and (has_target_cue or RAISE_TO.search(chunk, 0, money_start)):
+        if qualifier == "exact" and (has_target_cue() or RAISE_TO.search(chunk, 0, money_start)):
             qualifier = "target"
         conf = 0.95 if (scale_word or value >= 1000) else 0.85
         return dict(start=min(money_start, start), end=end, value=value, unit=unit, kind="money", noun="",
                     qualifier=qualifier, value_confidence=conf)
     # Percent
-    pct = re.match(PERCENT, rest, re.I)
+    pct = _PERCENT.match(rest)
     if pct:
         end += pct.end()
         direction = _direction(chunk, start, end)
@@ -184,8 +200,8 @@ def _quantity(chunk: str, num: _Number, has_money_cue: bool, has_target_cue: boo
         return dict(start=start, end=end, value=value * (direction or 1), unit="percent", kind=kind, noun="",
                     qualifier=qualifier, value_confidence=0.9)
     # Units of measure: kilometres, barrels, cubic metres, -fold
-    for pattern, unit_name, factor in MEASURES:
-        match = re.match(rf"(?i)(?:\s*|\s+of\s+)(?:{pattern})(?![\w])", rest)
+    for pattern, unit_name, factor in _MEASURES:
+        match = pattern.match(rest)
         if match:
             end += match.end()
             return dict(start=start, end=end, value=value * factor, unit=unit_name,
@@ -193,7 +209,7 @@ def _quantity(chunk: str, num: _Number, has_money_cue: bool, has_target_cue: boo
     # A scale word with no currency or unit: money when the sentence speaks of money
     words, word_ends = _following_word_ends(chunk, end)
     noun, head_index = _head_noun(words)
-    if scale_word and (not words or noun in ("reserves", "reserve")) and has_money_cue:
+    if scale_word and (not words or noun in ("reserves", "reserve")) and has_money_cue():
         return dict(start=start, end=end, value=value, unit="usd", kind="money", noun="",
                     qualifier=qualifier, value_confidence=0.6)
     if not words:
@@ -229,7 +245,7 @@ def _quantity(chunk: str, num: _Number, has_money_cue: bool, has_target_cue: boo
                 qualifier=qualifier, value_confidence=conf)
 
 
-def _times(chunk: str, num: _Number, qualifier: str, end: int, before: str) -> dict | None:
+def _times(chunk: str, num: Number, qualifier: str, end: int, before: str) -> dict | None:
     """"1.4 times", "tripled"-like multiples ("grew two-and-a-half times", "three times more") as a
     ``multiple``; "visited five times" (occasions) as a ``count``."""
     unit_end = _word_end(chunk, end)
@@ -244,7 +260,7 @@ def _times(chunk: str, num: _Number, qualifier: str, end: int, before: str) -> d
                 qualifier=qualifier, value_confidence=0.5)
 
 
-def _ordinal(chunk: str, num: _Number, before: str) -> dict | None:
+def _ordinal(chunk: str, num: Number, before: str) -> dict | None:
     """An ordinal as a rank ("the fifth largest", "ranks 16th", "the first state to recognise")
     or as the number of an occasion ("the 3rd meeting", "the 30th anniversary"); None otherwise."""
     start, end, value = num.start, num.end, num.value
@@ -277,6 +293,9 @@ def _ordinal(chunk: str, num: _Number, before: str) -> dict | None:
 def _superlatives(chunk: str) -> list[dict]:
     """"the largest oil producer", "the biggest in Central Asia": rank 1 without an ordinal."""
     out = []
+    lower = _plain_lower(chunk)
+    if lower is not None and "largest" not in lower and "biggest" not in lower:
+        return out  # cannot match
     for match in _SUPERLATIVE.finditer(chunk):
         if re.search(r"(?i)\bone\s+of\s+$", chunk[max(0, match.start() - 10):match.start()]):
             continue  # "one of the largest": not a rank
@@ -293,11 +312,16 @@ _WORD_CHANGES = re.compile(r"(?i)\b(?P<verb>doubl|tripl|quadrupl)(?:ed|es|ing|e)
                            rf"\b(?P<dir>{INCREASE}|{DECREASE})\s+by\s+(?P<frac>(?:a|one)\s+third|(?:a|one)\s+quarter|half)\b")
 _VERB_FACTORS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0}
 _FRACTIONS = {"third": 33.3, "quarter": 25.0, "half": 50.0}
+#: Strings (lower case) that every match of ``_WORD_CHANGES`` contains one of.
+_WORD_CHANGE_PARTS = (*_VERB_FACTORS, *_FRACTIONS)
 
 
 def _word_changes(chunk: str) -> list[dict]:
     """"tripled" (multiple 3), "fell by a third" (−33.3 percent: fractions as a percentage)."""
     out = []
+    lower = _plain_lower(chunk)
+    if lower is not None and not any(word in lower for word in _WORD_CHANGE_PARTS):
+        return out  # cannot match
     for match in _WORD_CHANGES.finditer(chunk):
         if match.group("verb"):
             out.append(dict(start=match.start(), end=match.end(), value=_VERB_FACTORS[match.group("verb").lower()],
@@ -329,24 +353,35 @@ _MONEY_CUE = re.compile(r"(?i)doll?ars?|\$|\bUSD\b|\breserves?\b|\btrade\b|\bexp
 
 def quantities_in(chunk: str, base: int, skip: list[tuple[int, int]]) -> list[dict]:
     """Quantities in one sentence ``chunk`` (offsets shifted by ``base``), skipping date spans."""
-    has_money = bool(_MONEY_CUE.search(chunk))
     out = []
     last_end = -1
-    numbers = _numbers_in(chunk)
+    numbers = numbers_in(chunk)
+    money: list[bool] = []  # the sentence's money cue, searched once if a rule asks for it
+
+    def has_money() -> bool:
+        if not money:
+            money.append(bool(_MONEY_CUE.search(chunk)))
+        return money[0]
+
+    # a goal word counts for the numbers around it only: between the neighbouring numbers
+    # written in digits ("reached $4.4 billion in 2023 ... set a target of $10 billion": only
+    # the second is a target; "the two countries" is no boundary)
+    windows = _target_windows(numbers, len(chunk))
+    targets: dict[tuple[int, int], bool] = {}  # numbers in words share their window
+
+    def has_target(window: tuple[int, int]) -> Callable[[], bool]:
+        def cue() -> bool:
+            if window not in targets:
+                targets[window] = bool(TARGET_CUE.search(chunk[window[0]:window[1]]))
+            return targets[window]
+        return cue
+
     for i, num in enumerate(numbers):
         if num.start < last_end or any(s <= base + num.start < e for s, e in skip):
             continue
         if _ARITHMETIC.search(chunk, max(0, num.start - 3), num.start) or _ARITHMETIC_AFTER.match(chunk, num.end):
             continue  # "5 + 1 format", "2 x 3": part of a name or formula
-        # a goal word counts for the numbers around it only: between the neighbouring numbers
-        # written in digits ("reached $4.4 billion in 2023 ... set a target of $10 billion": only
-        # the second is a target; "the two countries" is no boundary)
-        before = [n for n in numbers[:i] if not n.words]
-        after = [n for n in numbers[i + 1:] if not n.words]
-        window_start = before[-1].end if before else 0
-        window_end = after[0].start if after else len(chunk)
-        has_target = bool(TARGET_CUE.search(chunk[window_start:window_end]))
-        found = _quantity(chunk, num, has_money, has_target)
+        found = _quantity(chunk, num, has_money, has_target(windows[i]))
         if found is None:
             continue
         found["start"] += base
@@ -358,6 +393,23 @@ def quantities_in(chunk: str, base: int, skip: list[tuple[int, int]]) -> list[di
         found["end"] += base
         out.append(found)
     return sorted(out, key=lambda q: q["start"])
+
+
+def _target_windows(numbers: list[Number], length: int) -> list[tuple[int, int]]:
+    """For each number, the span of its sentence (of ``length`` characters) between the end of
+    the nearest number in digits before it and the start of the nearest one after it."""
+    windows = []
+    previous_end = 0
+    for num in numbers:
+        windows.append([previous_end, length])
+        if not num.words:
+            previous_end = num.end
+    following_start = length
+    for i in range(len(numbers) - 1, -1, -1):
+        windows[i][1] = following_start
+        if not numbers[i].words:
+            following_start = numbers[i].start
+    return [(a, b) for a, b in windows]
 
 
 def sentence_spans(text: str, sentences: pd.DataFrame | None, doc_id: str) -> list[tuple[int, int, int, str]]:

@@ -1,12 +1,11 @@
 """gazetteer.actors (from actors.py)."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pandas as pd
 
-from kzanalysis.gazetteer.mentions import alias_regex
+from kzanalysis.gazetteer.mentions import aliases_occurring
 from kzanalysis.io.errors import Problem
 from kzanalysis.io.paths import layout, project_root, relative
 from kzanalysis.io.tables import load_resource
@@ -43,8 +42,12 @@ def gazetteer_problems(actors: pd.DataFrame, aliases: pd.DataFrame, texts: dict[
                                     f"unknown actor id {row.country!r}"))
     seen: dict[str, tuple[int, str, bool]] = {}
     joined = "\n".join(texts[d] for d in sorted(texts))
-    for idx, row in aliases.iterrows():
-        line = int(lines[idx])
+    flags = aliases["case_sensitive"].where(aliases["case_sensitive"].notna(), False).astype(bool)
+    occurring = aliases_occurring(list(zip(aliases["alias"], aliases["actor_id"], flags)), joined)
+    line_of = lines.to_dict()
+    columns = ["alias", "actor_id", "case_sensitive", "expected_new"]
+    for idx, row in zip(aliases.index, aliases[columns].to_dict("records")):  # plain dicts: fast
+        line = int(line_of[idx])
         alias = row["alias"]
         if not isinstance(alias, str) or not alias:
             continue  # a missing value is reported once, by the table schema (required)
@@ -67,8 +70,7 @@ def gazetteer_problems(actors: pd.DataFrame, aliases: pd.DataFrame, texts: dict[
         seen.setdefault(key, (line, row["actor_id"], case_sensitive))
         expected_new = bool(row["expected_new"]) if pd.notna(row["expected_new"]) else False
         if not expected_new:
-            flags = 0 if case_sensitive else re.IGNORECASE
-            if not re.search(rf"(?<![\w]){alias_regex(alias)}(?![\w])", joined, flags):
+            if (alias, case_sensitive) not in occurring:
                 problems.append(Problem(file, line, "expected_new",
                                         f"alias {alias!r} occurs in no seed text; mark it expected_new=true or remove it"))
     return problems

@@ -40,13 +40,33 @@ class _RegexGazetteer:
 
     @classmethod
     def from_rows(cls, ordered: tuple[_Row, ...]) -> _RegexGazetteer:
-        parts = []
-        for alias, _actor, case_sensitive in ordered:
+        """One alternation of all aliases in ``ordered`` order, grouped by first letter.
+
+        At a position only aliases whose first character matches there can match, so the
+        aliases are grouped by their first character as matching folds it (``_fold``), each
+        group behind a look-ahead for that character, in the order of its first alias and
+        keeping the order within: the first alias that matches is the same as in one flat
+        alternation, which sre would try alias by alias at every word start (≈ 20x slower
+        with ~1,000 aliases). With an empty alias the flat alternation is kept.
+        """
+        def part(alias: str, case_sensitive: bool) -> str:
             body = alias_regex(alias)
-            parts.append(f"({body})" if case_sensitive else f"((?i:{body}))")
-        joined = "|".join(parts) if parts else r"(?!x)x"
-        pattern = re.compile(rf"(?<![\w])(?:{joined})(?![\w])")
-        return cls(pattern, tuple((a, actor) for a, actor, _ in ordered))
+            return f"({body})" if case_sensitive else f"((?i:{body}))"
+
+        if not ordered or any(not isinstance(a, str) or not a for a, _, _ in ordered):
+            joined = "|".join(part(a, cs) for a, _, cs in ordered) if ordered else r"(?!x)x"
+            return cls(re.compile(rf"(?<![\w])(?:{joined})(?![\w])"), tuple((a, actor) for a, actor, _ in ordered))
+        by_first: dict[str, list[_Row]] = {}
+        for row in ordered:
+            by_first.setdefault(_fold(row[0][0]), []).append(row)  # dicts keep first-seen order
+        alternatives, groups = [], []
+        for rows in by_first.values():
+            firsts = "".join(sorted({r"\s" if a[0].isspace() else "'’" if a[0] in "'’" else re.escape(a[0])
+                                     for a, _, _ in rows}))
+            alternatives.append(f"(?=(?i:[{firsts}]))(?:{'|'.join(part(a, cs) for a, _, cs in rows)})")
+            groups.extend((a, actor) for a, actor, _ in rows)
+        pattern = re.compile(rf"(?<![\w])(?:{'|'.join(alternatives)})(?![\w])")
+        return cls(pattern, tuple(groups))
 
     def find(self, text: str) -> list[tuple[int, int, str, str]]:
         """All mentions in ``text`` as (start, end, alias, actor_id), in text order."""
@@ -85,7 +105,11 @@ _SPACE_RUN = re.compile(r"\s+")
 def _fold(text: str, case: bool = True) -> str:
     """``text`` folded one character to one character (see ``_fold_table``); lower-cased if ``case``."""
     if case:
-        text = text.translate(_BEFORE_LOWER).lower()
+        if "\u0130" in text:
+            text = text.translate(_BEFORE_LOWER)
+        text = text.lower()
+    if text.isascii() and text.isprintable():
+        return text  # the table changes no printable ASCII character (a test checks it)
     return text.translate(_FOLD)
 
 
@@ -97,6 +121,16 @@ def _key(alias: str, case: bool = True) -> str:
 def _is_word(char: str) -> bool:
     """Whether ``char`` is matched by ``\\w`` (str patterns: alphanumeric or underscore)."""
     return char.isalnum() or char == "_"
+
+
+def _automaton_text(text: str) -> tuple[str, list[int] | None]:
+    """``text`` as the automaton reads it: folded (``_fold``), each white space run one space;
+    and, if runs were shortened, the offset in ``text`` of each character (else None)."""
+    folded = _fold(text)
+    if "  " not in folded:
+        return folded, None
+    index = [i for i, c in enumerate(folded) if c != " " or i == 0 or folded[i - 1] != " "]
+    return "".join(folded[i] for i in index), index
 
 
 @dataclass(frozen=True, eq=False)
@@ -145,18 +179,20 @@ class Gazetteer:
             return self.regex.find(text)
         if self.automaton is None or not text:
             return []
-        folded = _fold(text)
-        index = None
-        if "  " in folded:  # a white space run: the automaton sees one space, offsets map back
-            index = [i for i, c in enumerate(folded) if c != " " or i == 0 or folded[i - 1] != " "]
-            folded = "".join(folded[i] for i in index)
-        n = len(text)
         best: dict[int, tuple[int, int, str, str]] = {}  # start -> (priority, end, alias, actor)
-        for last, (length, values) in self.automaton.iter(folded):
+        folded, index = _automaton_text(text)
+        n = len(text)
+        for last, (length, values) in self.automaton.iter(folded):  # ``_hits``, inlined: this runs for every hit
             first = last - length + 1
             start, end = (index[first], index[last] + 1) if index is not None else (first, last + 1)
-            if (start > 0 and _is_word(text[start - 1])) or (end < n and _is_word(text[end])):
-                continue
+            if start > 0:
+                before = text[start - 1]
+                if before.isalnum() or before == "_":  # ``_is_word``, inlined
+                    continue
+            if end < n:
+                after = text[end]
+                if after.isalnum() or after == "_":
+                    continue
             for priority, alias, actor, exact in values:
                 if exact is not None and _key(text[start:end], case=False) != exact:
                     continue
@@ -170,6 +206,45 @@ class Gazetteer:
                 found.append((start, end, alias, actor))
                 position = end
         return found
+
+    def _hits(self, text: str):
+        """Every occurrence of an alias key in ``text`` that is a whole word, overlapping ones
+        included, as (start, end, values) with offsets in ``text``."""
+        folded, index = _automaton_text(text)
+        n = len(text)
+        for last, (length, values) in self.automaton.iter(folded):
+            first = last - length + 1
+            start, end = (index[first], index[last] + 1) if index is not None else (first, last + 1)
+            if (start > 0 and _is_word(text[start - 1])) or (end < n and _is_word(text[end])):
+                continue
+            yield start, end, values
+
+    def occurring(self, text: str) -> set[tuple[str, bool]]:
+        """(alias, case_sensitive) of the aliases that occur in ``text`` anywhere as whole words,
+        inside a longer mention or not (an automaton gazetteer only; see ``aliases_occurring``)."""
+        found: set[tuple[str, bool]] = set()
+        if self.automaton is None or not text:
+            return found
+        for start, end, values in self._hits(text):
+            for _priority, alias, _actor, exact in values:
+                if exact is None or _key(text[start:end], case=False) == exact:
+                    found.add((alias, exact is not None))
+        return found
+
+
+def aliases_occurring(rows: list[tuple[str, str, bool]], text: str) -> set[tuple[str, bool]]:
+    """(alias, case_sensitive) of the aliases in ``rows`` (alias, actor_id, case_sensitive) that
+    occur in ``text`` as whole words: for each alias what ``re.search`` of its ``alias_regex`` (case-insensitive
+    unless case-sensitive) finds, computed in one automaton pass; the few aliases the
+    automaton cannot take (white space at either end) are searched one by one."""
+    plain = tuple(sorted({r for r in rows if isinstance(r[0], str) and r[0] and r[0] == r[0].strip()},
+                         key=lambda r: (-len(r[0]), r[0], r[1])))
+    found = _compiled(plain).occurring(text) if plain else set()
+    for alias, _actor, case_sensitive in rows:
+        if isinstance(alias, str) and alias.strip() and alias != alias.strip() and re.search(
+                rf"(?<![\w]){alias_regex(alias)}(?![\w])", text, 0 if case_sensitive else re.IGNORECASE):
+            found.add((alias, bool(case_sensitive)))
+    return found
 
 
 @lru_cache(maxsize=256)
