@@ -35,7 +35,7 @@ def attention_heatmap_figure(shares: pd.DataFrame, salience: pd.DataFrame, doc_o
     vectors = list(dict.fromkeys(shares["vector"]))
     panels = [(shares, "share", "Share of partner mentions (%)"),
               (salience, "salience", "Share of sentences naming the vector (%)")]
-    fig, axes = plt.subplots(2, 1, figsize=(8.0, 7.6))
+    fig, axes = plt.subplots(2, 1, figsize=(6.8, 5.8))
     for ax, (frame, column, title) in zip(axes, panels):
         wide = frame.pivot(index="doc_id", columns="vector", values=column).reindex(index=doc_order, columns=vectors)
         values = 100 * wide.to_numpy(dtype=float)
@@ -63,7 +63,7 @@ def indices_figure(indices: pd.DataFrame, doc_order: list[str], doc_labels: dict
                    k: int = len(PARTNER_VECTORS)) -> plt.Figure:
     """Evenness and HHI per document (and pooled) with bootstrap intervals, two panels."""
     doc_labels = doc_labels or {}
-    fig, axes = plt.subplots(1, 2, figsize=(8.0, 3.8), sharey=True)
+    fig, axes = plt.subplots(1, 2, figsize=(6.8, 3.2), sharey=True)
     specs = [("evenness", "Evenness (normalised entropy, 0–1)", 1.0, "1 = equal attention to all 8"),
              ("hhi", f"Herfindahl–Hirschman index (1/{k}–1)", 1 / k, f"1/{k} = equal attention")]
     for ax, (index, xlabel, ref, ref_label) in zip(axes, specs):
@@ -100,7 +100,7 @@ def ternary_figure(triangle: pd.DataFrame, regions: pd.DataFrame, doc_labels: di
     ``ternary_regions`` (outlines drawn in the document's line style).
     """
     doc_labels = doc_labels or {}
-    fig, ax = plt.subplots(figsize=(7.6, 7.4))
+    fig, ax = plt.subplots(figsize=(6.0, 5.8))
     h = math.sqrt(3) / 2
     ax.plot([0, 1, 0.5, 0], [0, 0, h, 0], color="#333333", lw=1.2)
     for t in (0.2, 0.4, 0.6, 0.8):  # lines of constant share, and tick labels on the edge where that share is read
@@ -164,7 +164,7 @@ def over_time_figure(shares: pd.DataFrame, documents: pd.DataFrame,
     doc_id, date (ISO string), date_basis, outlet_country, in publication order. Points
     are not joined: consecutive documents come from different outlets.
     """
-    fig, ax = plt.subplots(figsize=(8.0, 4.4))
+    fig, ax = plt.subplots(figsize=(6.8, 3.7))
     docs = list(documents["doc_id"])
     x = np.arange(len(docs))
     width = 0.17
@@ -199,7 +199,7 @@ def framing_figure(table: pd.DataFrame) -> plt.Figure:
     frame = table.set_index("vector")
     vectors = list(frame.index)
     y = np.arange(len(vectors))
-    fig, ax = plt.subplots(figsize=(8.0, 4.6))
+    fig, ax = plt.subplots(figsize=(6.8, 3.9))
     for i, vector in enumerate(vectors):
         row = frame.loc[vector]
         colour = VECTOR_COLOURS[vector]
@@ -249,7 +249,7 @@ def co_mention_figure(pairs: pd.DataFrame, nodes: pd.DataFrame, centre: str = "k
     angles = np.pi / 2 - 2 * np.pi * np.arange(len(ring)) / max(len(ring), 1)
     pos = {centre: (0.0, 0.0)}
     pos.update({n: (math.cos(a), math.sin(a)) for n, a in zip(ring["node"], angles)})
-    fig, ax = plt.subplots(figsize=(8.0, 6.6))
+    fig, ax = plt.subplots(figsize=(6.8, 5.0))
     inside = pairs[pairs["source"].isin(pos) & pairs["target"].isin(pos)]
     spoke = (inside["source"] == centre) | (inside["target"] == centre)
     shown = inside[(spoke & (inside["sentences"] >= min_spoke)) | (~spoke & (inside["sentences"] >= min_chord))]
@@ -304,7 +304,7 @@ def events_timeline_figure(partner: pd.DataFrame, vectors: list[str] | None = No
     split = pd.Timestamp(zoom_from)
     end = pd.Timestamp(zoom_to) if zoom_to else max(partner["midpoint"].max(), split) + pd.Timedelta(days=60)
     early = partner[partner["midpoint"] < split]
-    fig, (left, right) = plt.subplots(1, 2, figsize=(8.0, 4.6), sharey=True, gridspec_kw={"width_ratios": [1, 1.6]})
+    fig, (left, right) = plt.subplots(1, 2, figsize=(6.8, 3.9), sharey=True, gridspec_kw={"width_ratios": [1, 1.6]})
     start = (early["midpoint"].min() if len(early) else split - pd.Timedelta(days=365)) - pd.Timedelta(days=300)
     for ax, (lo, hi) in [(left, (start, split)), (right, (split, end))]:
         span_days = (hi - lo).days

@@ -11,7 +11,7 @@ def timeline_figure(overview: pd.DataFrame) -> plt.Figure:
     """Publication dates on a time axis: filled dot = stated date, open dot with arrow = lower bound."""
     frame = overview.sort_values("date").reset_index(drop=True)
     dates = pd.to_datetime(frame["date"])
-    fig, ax = plt.subplots(figsize=(8.0, 3.2))
+    fig, ax = plt.subplots(figsize=(6.8, 2.7))
     for y, (row, when) in enumerate(zip(frame.itertuples(), dates)):
         stated = row.date_basis == "stated"
         ax.plot([when], [y], "o", ms=9, color=ACCENT, mfc=ACCENT if stated else "white", mew=1.8, zorder=3)
@@ -31,7 +31,7 @@ def timeline_figure(overview: pd.DataFrame) -> plt.Figure:
 def evidence_figure(overview: pd.DataFrame) -> plt.Figure:
     """Per document: actor mentions, claims and events extracted (three panels, counts)."""
     frame = overview.sort_values("date")
-    fig, axes = plt.subplots(1, 3, figsize=(9.0, 3.4), sharey=True)
+    fig, axes = plt.subplots(1, 3, figsize=(6.8, 2.6), sharey=True)
     for ax, column, label in zip(axes, ["n_mentions", "n_claims", "n_events"],
                                  ["Actor mentions", "Claims", "Dated events"]):
         ax.barh(frame["doc_id"], frame[column], color=ACCENT)

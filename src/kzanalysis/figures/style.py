@@ -43,7 +43,7 @@ HOUSE_STYLE = {
     "grid.color": "#E5E5E5",
     "grid.linewidth": 0.6,
     "legend.frameon": False,
-    "figure.figsize": (8.0, 4.5),
+    "figure.figsize": (6.8, 4.0),
     "figure.dpi": 100,
     "savefig.dpi": 150,
     "savefig.bbox": "tight",
@@ -51,6 +51,48 @@ HOUSE_STYLE = {
     "svg.hashsalt": "kzanalysis",
     "path.simplify": True,
 }
+
+
+#: The width a figure is printed at in the PDF (inches): the text width of an A4 page with the
+#: report's margins (178 mm), less a little. A wider figure is scaled down to it.
+PRINT_WIDTH_IN = 6.9
+
+#: The smallest text size (points) a figure may have once printed at ``PRINT_WIDTH_IN``.
+MIN_PRINT_TEXT_PT = 7.0
+
+
+def _texts(fig: plt.Figure) -> list:
+    """Every visible, non-empty text artist of ``fig`` (titles, labels, tick labels, annotations, legends)."""
+    from matplotlib.text import Text
+    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+
+
+def print_scale(fig: plt.Figure, width_in: float = PRINT_WIDTH_IN) -> float:
+    """How much ``fig`` is shrunk when printed at ``width_in``: its saved width (tight bounding box
+    plus the 0.1 in padding ``savefig`` adds) against ``width_in``; 1 when it fits."""
+    renderer = fig.canvas.get_renderer()
+    box = fig.get_tightbbox(renderer)
+    return min(1.0, width_in / (box.width + 0.2))
+
+
+def smallest_printed_text(fig: plt.Figure, width_in: float = PRINT_WIDTH_IN) -> float:
+    """The size (points) of the smallest text of ``fig`` once printed at ``width_in``."""
+    sizes = [t.get_fontsize() for t in _texts(fig)]
+    return min(sizes) * print_scale(fig, width_in) if sizes else float("inf")
+
+
+def fit_text_to_print(fig: plt.Figure, width_in: float = PRINT_WIDTH_IN,
+                      minimum: float = MIN_PRINT_TEXT_PT) -> plt.Figure:
+    """Enlarge every text of ``fig`` that would print smaller than ``minimum`` points at ``width_in``
+    (a few rounds: larger text widens the figure, which shrinks it more); returns ``fig``."""
+    for _ in range(4):
+        scale = print_scale(fig, width_in)
+        small = [t for t in _texts(fig) if t.get_fontsize() * scale < minimum - 0.05]
+        if not small:
+            break
+        for t in small:
+            t.set_fontsize(minimum / scale + 0.1)
+    return fig
 
 
 def use_house_style() -> None:
@@ -107,6 +149,7 @@ def save_figure(fig: plt.Figure, name: str, caption: str, source: str,
     """
     folder = folder or layout().figures
     add_source_note(fig, f"Source: {source}")
+    fit_text_to_print(fig)
     svg_bytes = figure_bytes(fig, "svg")
     png_bytes = figure_bytes(fig, "png")
     plt.close(fig)

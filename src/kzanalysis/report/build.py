@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from kzanalysis.io.errors import DataError, Problem
 from kzanalysis.io.files import remove_stale_temporaries, write_bytes_atomic, write_text_atomic
 from kzanalysis.io.paths import layout, project_root, relative
+from kzanalysis.report.claimreview import write_report_claimreview
 from kzanalysis.report.html import render_html
 from kzanalysis.report.notebooks import notebook_paths, run_notebooks
 
@@ -47,7 +48,7 @@ def _pdf_key(html_text: str) -> str:
     from urllib.parse import unquote, urlparse
 
     import weasyprint
-    digest = hashlib.sha256(f"weasyprint {weasyprint.__version__}\n".encode())
+    digest = hashlib.sha256(f"weasyprint {weasyprint.__version__} pdf/ua-1\n".encode())
     digest.update(html_text.encode("utf-8"))
     for uri in sorted(set(re.findall(r'src="(file:[^"]+)"', html_text))):
         file = Path(unquote(urlparse(uri).path))
@@ -80,7 +81,8 @@ def write_pdf(html_text: str, path: Path, base: Path) -> int:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     document = HTML(string=html_text, base_url=str(base)).render()
-    data = document.write_pdf(pdf_identifier=b"kzanalysis-report", uncompressed_pdf=False)
+    # PDF/UA-1: a tagged PDF (structure, reading order, alt text of figures) for screen readers
+    data = document.write_pdf(pdf_identifier=b"kzanalysis-report", uncompressed_pdf=False, pdf_variant="pdf/ua-1")
     write_bytes_atomic(path, data)
     return len(document.pages)
 
@@ -120,6 +122,7 @@ def build_report(execute: bool = True, pdf: bool = True, timeout: int = 600, roo
     notebooks = [nbformat.read(p, as_version=4) for p in paths]
     html_text = render_html(notebooks, root)
     write_text_atomic(out / "index.html", html_text)
+    write_report_claimreview(root)
     made: dict[str, object] = {"html": relative(out / "index.html", root)}
     echo(f"kzanalysis report: wrote {made['html']} ({len(html_text.encode()) / 1e6:.1f} MB)")
     write_notebook_pages(paths, out / "notebooks")
@@ -127,7 +130,8 @@ def build_report(execute: bool = True, pdf: bool = True, timeout: int = 600, roo
     if pdf:
         pdf_path = out / "kzanalysis-report.pdf"
         pdf_started = time.perf_counter()
-        pages, rendered = _write_pdf_if_changed(_pdf_html(html_text, layout(root).figures), pdf_path, out)
+        print_text = render_html(notebooks, root, edition="print")  # the print edition (see report.html)
+        pages, rendered = _write_pdf_if_changed(_pdf_html(print_text, layout(root).figures), pdf_path, out)
         made.update(pdf=relative(pdf_path, root), pages=pages, pdf_rendered=rendered,
                     pdf_seconds=time.perf_counter() - pdf_started)
         if rendered:

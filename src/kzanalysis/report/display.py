@@ -2,43 +2,55 @@
 
 A table displayed with ``show`` carries two representations: ``text/html`` (an HTML table,
 every cell escaped, so that text from a seed can never become markup) and ``text/plain``
-(the same table as aligned text, for a terminal and for nbval). Numbers are written for
-reading: whole numbers with thousands separators (``24,500,000,000``), other numbers with
-four significant digits (``0.8931`` → ``0.8931``, ``12.3456`` → ``12.35``), never in
-scientific notation; years (columns whose name contains "year") without separators; missing
-values as ``–``.
+(the same table as aligned text, for a terminal and for nbval). Every number goes through the
+report's one formatter, ``analysis.formatting.format_number``: amounts with thousands
+separators (``24,500,000,000``), other numbers with four significant digits, never in
+scientific notation nor as ``-0``; years (columns whose name says year, or whole numbers
+between 1800 and 2100 in a column named like a date) without separators; ranks (columns
+whose name says rank) as places (``4th``); missing values as ``–``. Column names are shown
+as words (``n_words`` → ``n words``).
 """
 from __future__ import annotations
 
 import html
-import math
-from numbers import Number
+import re
 
 import pandas as pd
 
-#: How a missing value is written.
-MISSING = "–"
+from kzanalysis.analysis.formatting import MISSING, format_number
+
+_YEAR_NAME = re.compile(r"(?i)(^|_)(year|years|first|last)($|_)|year")
+_DATE_NAME = re.compile(r"(?i)date|period|published|accessed")
+_RANK_NAME = re.compile(r"(?i)(^|_)rank($|_)")
 
 
-def format_value(value: object, na_rep: str = MISSING, year: bool = False) -> str:
-    """One cell as text: numbers as described in the module docstring, anything else as ``str``.
-
-    ``year``: the value is a calendar year (a whole number written without separator).
-    """
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT:
-        return na_rep
+def format_value(value: object, na_rep: str = MISSING, year: bool = False, kind: str | None = None) -> str:
+    """One cell as text (``format_number`` of kind ``kind``; ``year=True`` is kind ``year``)."""
     if isinstance(value, bool):
         return str(value)
-    if isinstance(value, Number):
-        number = float(value)
-        if math.isinf(number):
-            return "∞" if number > 0 else "−∞"
-        if number.is_integer():
-            return f"{number:.0f}" if year else f"{number:,.0f}"
-        if abs(number) >= 1000:
-            return f"{number:,.1f}"
-        return f"{number:.4g}" if abs(number) >= 1e-4 else f"{number:.2e}"
-    return str(value)
+    return format_number(value, kind or ("year" if year else "number"), na_rep=na_rep)
+
+
+def column_kind(name: object, values: pd.Series) -> str:
+    """How the numbers of a column are written: ``year``, ``rank`` or ``number`` (see the module docstring)."""
+    text = str(name)
+    numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
+    if not numeric:
+        return "number"
+    present = values.dropna()
+    whole = bool(len(present)) and bool((present == present.round()).all())
+    if _YEAR_NAME.search(text) and whole:
+        return "year"
+    if _DATE_NAME.search(text) and whole and bool(present.between(1800, 2100).all()):
+        return "year"
+    if _RANK_NAME.search(text) and whole:
+        return "rank"
+    return "number"
+
+
+def header_text(name: object) -> str:
+    """A column name for a reader: underscores as spaces (``claims_per_1000_words`` → ``claims per 1000 words``)."""
+    return str(name).replace("_", " ")
 
 
 def _as_frame(data: pd.DataFrame | pd.Series) -> pd.DataFrame:
@@ -55,8 +67,8 @@ def formatted(data: pd.DataFrame | pd.Series, index: bool = True, na_rep: str = 
         frame = frame.reset_index(names=names if len(names) > 1 else names[0] or "")
     out = frame.copy()
     for column in out.columns:
-        year = "year" in str(column).lower()
-        out[column] = [format_value(v, na_rep, year=year) for v in frame[column]]
+        kind = column_kind(column, frame[column])
+        out[column] = [format_value(v, na_rep, kind=kind) for v in frame[column]]
     return out.astype(object)
 
 
@@ -79,8 +91,22 @@ class Table:
         self.numeric = [pd.api.types.is_numeric_dtype(numeric[c]) and not pd.api.types.is_bool_dtype(numeric[c])
                         for c in numeric.columns]
 
+    def width(self) -> int:
+        """An estimate of the table's width in characters: per column the longer of its longest
+        header word and its longest cell (cells wrap at spaces, so at most 28 characters count)."""
+        total = 0
+        for column in self.cells.columns:
+            words = max((len(w) for w in header_text(column).split()), default=1)
+            cells = max((min(28, len(str(v))) for v in self.cells[column]), default=1)
+            total += max(words, cells) + 2
+        return total
+
+    #: Tables wider than this many characters (``width``) are printed on a landscape page (a portrait
+    #: page holds about 125 characters of 7.5 pt table text; up to this width, cells wrap).
+    WIDE = 160
+
     def __repr__(self) -> str:
-        header = [str(c) for c in self.cells.columns]
+        header = [header_text(c) for c in self.cells.columns]
         rows = [[str(v) for v in row] for row in self.cells.itertuples(index=False)]
         widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
 
@@ -97,11 +123,12 @@ class Table:
         def header(name: str, numeric: bool) -> str:
             attribute = ' class="num"' if numeric else ""
             return f"<th{attribute}>{_breakable(name)}</th>"
-        head = "".join(header(str(c), n) for c, n in zip(self.cells.columns, self.numeric))
+        head = "".join(header(header_text(c), n) for c, n in zip(self.cells.columns, self.numeric))
         body = "".join("<tr>" + "".join(cell("td", str(v), n) for v, n in zip(row, self.numeric)) + "</tr>"
                        for row in self.cells.itertuples(index=False))
         caption = f"<caption>{html.escape(self.caption)}</caption>" if self.caption else ""
-        return f'<table class="kz-table">{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        classes = "kz-table wide" if self.width() > self.WIDE else "kz-table"
+        return f'<table class="{classes}">{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def show(data: pd.DataFrame | pd.Series, index: bool = True, na_rep: str = MISSING, caption: str = "") -> None:

@@ -1,4 +1,11 @@
-"""report.html (from report.py)."""
+"""The report as one HTML document, in two editions from the same notebooks.
+
+``edition="html"`` (``report/index.html``): a side table of contents with every subsection,
+search, sortable tables, figures as inline SVG with alt text. ``edition="print"`` (the PDF):
+key findings, method, chapters, sources, appendices; cells tagged ``html-only`` are left out,
+the outputs of cells tagged ``appendix`` move to the appendix (a line in place says where),
+figures are their PNG twins, and the contents list page numbers.
+"""
 from __future__ import annotations
 
 import html
@@ -9,15 +16,22 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from kzanalysis import __version__
-from kzanalysis.corpus.sources import load_sources, load_texts
-from kzanalysis.corpus.wordlist import word_list_path
+from kzanalysis.corpus.sources import load_sources
 from kzanalysis.evidence.claims import load_claims
-from kzanalysis.evidence.reference import load_facts, load_trade
-from kzanalysis.io.errors import DataError
-from kzanalysis.io.paths import project_root, relative
+from kzanalysis.io.paths import layout, project_root
+from kzanalysis.report.assets import CSS, SCRIPT
+from kzanalysis.report.citations import (
+    commit_id,
+    document_list,
+    how_to_cite,
+    link_references,
+    reference_entries,
+    reference_list,
+    row_anchors,
+)
+from kzanalysis.report.front import key_findings_section, key_points, provenance_text, readme_sections
+from kzanalysis.report.passages import claims_appendix
 from kzanalysis.report.sanitise import safe_html
 
 if TYPE_CHECKING:  # nbformat imports jsonschema (slow); notebooks import this package
@@ -75,42 +89,94 @@ def _svg_inline(path: Path) -> str:
     return svg
 
 
+
+#: Cell tags the report understands (see ARCHITECTURE.md).
+CELL_TAGS = ("findings", "remove-output", "appendix", "html-only")
+
+#: The two editions ``render_html`` writes.
+EDITIONS = ("html", "print")
+
+
 class _Chapter:
-    def __init__(self, title: str, anchor: str, body: str, findings: str):
-        self.title, self.anchor, self.body, self.findings = title, anchor, body, findings
+    def __init__(self, title: str, anchor: str, body: str, key_points: list[str], sections: list[tuple[str, str]],
+                 moved: list[str]):
+        self.title, self.anchor, self.body, self.key_points = title, anchor, body, key_points
+        self.sections, self.moved = sections, moved
+
+
+def _anchor_headings(fragment: str, prefix: str, sections: list[tuple[str, str]]) -> str:
+    """Give every ``h2``/``h3`` of a fragment an id (``PREFIX-slug``; a "Findings" heading ``PREFIX-findings``)
+    and a link to itself; the h2 are appended to ``sections`` as (id, text) for the contents."""
+    def repl(match: re.Match) -> str:
+        level, inner = match.group(1), match.group(2)
+        plain = html.unescape(re.sub(r"<[^>]+>", "", inner))
+        anchor = f"{prefix}-{_slug(plain)}"
+        taken = {a for a, _ in sections}
+        while anchor in taken:
+            anchor += "-2"
+        if level == "2":
+            sections.append((anchor, plain))
+        return f'<h{level} id="{anchor}">{inner}<a class="anchor" href="#{anchor}" aria-label="link to this section">#</a></h{level}>'
+    return re.sub(r"<h([23])>(.*?)</h\1>", repl, fragment, flags=re.S)
 
 
 def render_notebook(nb: nbformat.NotebookNode, number: int, figure_counter: list[int],
-                    claim_ids: set[str], root: Path) -> _Chapter:
-    """One notebook as a report chapter: markdown and outputs, code hidden."""
+                    claim_ids: set[str], root: Path, edition: str = "html",
+                    moved_counter: list[int] | None = None) -> _Chapter:
+    """One notebook as a report chapter: markdown and outputs, code hidden (see the module docstring for editions)."""
     parts: list[str] = []
-    findings: list[str] = []
+    points: list[str] = []
+    sections: list[tuple[str, str]] = []
+    moved: list[str] = []
+    moved_counter = moved_counter if moved_counter is not None else [0]
     title = f"Chapter {number}"
+    prefix = f"ch{number}"
     for cell in nb.cells:
         tags = set(cell.get("metadata", {}).get("tags", []))
+        if edition == "print" and "html-only" in tags:
+            continue
         if cell.cell_type == "markdown":
             source = cell.source
             heading = re.match(r"^#\s+(.+)$", source.strip().splitlines()[0]) if source.strip() else None
             if heading and title.startswith("Chapter"):
                 title = heading.group(1).strip()
                 source = "\n".join(source.strip().splitlines()[1:])
-            parts.append(_markdown(source))
+            parts.append(_anchor_headings(_markdown(source), prefix, sections))
             continue
         if cell.cell_type != "code" or "remove-output" in tags:
             continue
-        rendered = []
-        for out in cell.get("outputs", []):
-            piece = _render_output(out, figure_counter, root)
-            if piece:
-                rendered.append(_link_claims(piece, claim_ids))
-        parts.extend(rendered)
+        alt = cell.get("metadata", {}).get("alt", "")
+        rendered = [_link_claims(piece, claim_ids) for out in cell.get("outputs", [])
+                    if (piece := _render_output(out, figure_counter, root, edition, alt))]
         if "findings" in tags:
-            findings.extend(rendered)
-    anchor = f"ch{number}-{_slug(title)}"
-    return _Chapter(title, anchor, "\n".join(parts), "\n".join(findings))
+            chosen = cell.get("metadata", {}).get("kzanalysis", {}).get("key")
+            for out in cell.get("outputs", []):
+                markdown = out.get("data", {}).get("text/markdown")
+                if markdown:
+                    points.extend(key_points(markdown, chosen))
+        if edition == "print" and "appendix" in tags and rendered:
+            moved_counter[0] += 1
+            target = f"appendix-{moved_counter[0]}"
+            style = cell.get("metadata", {}).get("kzanalysis", {}).get("print_class", "")  # e.g. "compact"
+            moved.append(f'<div class="moved-item{" " + style if style else ""}" id="{target}">{"".join(rendered)}</div>')
+            parts.append(f'<p class="moved">Details in the appendix (<a href="#{target}">A{moved_counter[0]}</a>).</p>')
+            continue
+        parts.extend(rendered)
+    anchor = f"{prefix}-{_slug(title)}"
+    body = "\n".join(parts).replace(f'id="{prefix}-findings"', f'id="{anchor}-findings"')
+    body = body.replace(f'href="#{prefix}-findings"', f'href="#{anchor}-findings"')
+    sections = [(a.replace(f"{prefix}-findings", f"{anchor}-findings"), t) for a, t in sections]
+    chapter = _Chapter(title, anchor, body, points, sections, moved)
+    chapter.findings_anchor = f"{anchor}-findings" if f'id="{anchor}-findings"' in body else anchor
+    return chapter
 
 
-def _render_output(out: dict, figure_counter: list[int], root: Path) -> str:
+def _figure_alt(meta: dict, alt: str) -> str:
+    """A figure's alt text: the cell's ``alt`` metadata, the figure's own ``alt``, or its caption."""
+    return alt or meta.get("alt") or meta.get("caption") or "figure"
+
+
+def _render_output(out: dict, figure_counter: list[int], root: Path, edition: str = "html", alt: str = "") -> str:
     kind = out.get("output_type")
     if kind == "stream":
         if out.get("name") == "stderr":
@@ -123,138 +189,109 @@ def _render_output(out: dict, figure_counter: list[int], root: Path) -> str:
     if meta.get("figure"):
         figure_counter[0] += 1
         n = figure_counter[0]
+        text = html.escape(_figure_alt(meta, alt), quote=True)
         svg_path = root / meta["svg"]
-        body = (_svg_inline(svg_path) if svg_path.is_file()
-                else f'<img alt="" src="data:image/png;base64,{data.get("image/png", "")}"/>')
+        png_path = svg_path.with_suffix(".png")
+        if svg_path.is_file() and edition == "print" and png_path.is_file():
+            size = _SVG_SIZE.search(svg_path.read_text(encoding="utf-8")[:2000])
+            width = f' style="width: {size["w"]}; height: auto"' if size else ""
+            body = f'<img alt="{text}" src="{png_path.resolve().as_uri()}"{width}/>'
+        elif svg_path.is_file():
+            body = re.sub(r"<svg\b", f'<svg role="img" aria-label="{text}"', _svg_inline(svg_path), count=1)
+        else:
+            body = f'<img alt="{text}" src="data:image/png;base64,{data.get("image/png", "")}"/>'
         caption = html.escape(meta.get("caption", ""))
         return (f'<figure id="fig-{html.escape(meta["figure"])}">{body}'
                 f'<figcaption><b>Figure {n}.</b> {caption}</figcaption></figure>')
     if "text/html" in data:
-        return f'<div class="output html">{safe_html(data["text/html"])}</div>'
+        table = safe_html(data["text/html"])
+        first_row = re.search(r"<tr>(.*?)</tr>", table, re.S)
+        wide = 'class="kz-table wide"' in table or (
+            'class="kz-table' not in table and first_row is not None and first_row.group(1).count("<th") > 9)
+        return f'<div class="output html{" wide-table" if wide else ""}">{table}</div>'
     if "text/markdown" in data:
         return f'<div class="output md">{_markdown(data["text/markdown"])}</div>'
     if "image/svg+xml" in data:
         return f'<div class="output">{data["image/svg+xml"]}</div>'
     if "image/png" in data:
-        return f'<img alt="" src="data:image/png;base64,{data["image/png"]}"/>'
+        return f'<img alt="{html.escape(alt or "figure", quote=True)}" src="data:image/png;base64,{data["image/png"]}"/>'
     if "text/plain" in data:
         return f'<pre class="output">{html.escape(data["text/plain"])}</pre>'
     return ""
 
 
-def _sources_chapter(root: Path) -> str:
-    sources = load_sources(root)
-    rows = []
-    for s in sources.sort_values(["date", "doc_id"]).itertuples():
-        url = f" {source_link(s.url)}" if s.url else ""
-        rows.append(
-            f'<li id="doc-{html.escape(s.doc_id)}"><b>{html.escape(s.doc_id)}</b>: '
-            f'{html.escape(s.author + ", " if s.author else "")}“{html.escape(s.title)}”, '
-            f'{html.escape(s.outlet)} ({html.escape(s.outlet_country)}), '
-            f'{s.date:%Y-%m-%d} ({html.escape(s.date_basis)}: {html.escape(s.date_evidence)}).{url}'
-            f'<br/><small>{html.escape(s.text_quality)} {html.escape(s.rights)}</small></li>')
-    refs = []
-    try:
-        ref = pd.concat([load_trade(root), load_facts(root)], ignore_index=True)
-        cited = ref[["publisher", "title", "url", "date", "agency"]].drop_duplicates().sort_values(["publisher", "title", "url"])
-        for r in cited.itertuples():
-            refs.append(f'<li>{html.escape(r.publisher)}, “{html.escape(r.title)}” (figures of {html.escape(r.agency)}), '
-                        f'{html.escape(str(r.date))}. {source_link(r.url)}</li>')
-    except DataError:
-        refs.append("<li>Reference tables are not available.</li>")
-    other = ""
-    words = word_list_path(root)
-    if words.is_file():
-        header = []
-        for line in words.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
-            if not line.startswith("#") or line.strip() == "#":
-                break
-            header.append(line.lstrip("# "))
-        other = (f"<h2>Other reference data</h2><ul class=\"refs\"><li><code>{html.escape(relative(words, root))}</code>: "
-                 f"{html.escape(' '.join(header))}</li></ul>")
-    return ("<h2>The documents</h2><p>The seed texts remain the property of their publishers; they are "
-            "included verbatim for research and verification.</p><ol class=\"sources\">" + "".join(rows) + "</ol>"
-            "<h2>Reference statistics cited</h2><ol class=\"refs\">" + "".join(refs) + "</ol>" + other)
+_SVG_SIZE = re.compile(r'\bwidth="(?P<w>[0-9.]+pt)"\s+height="(?P<h>[0-9.]+pt)"')
 
 
-def source_link(url: str) -> str:
-    """An escaped link for an http(s) URL; any other scheme (``javascript:``, ``data:``) as plain text."""
-    if re.match(r"(?i)https?://", url or ""):
-        return f'<a href="{html.escape(url, quote=True)}">{html.escape(url)}</a>'
-    return html.escape(url or "")
 
-
-def _claims_appendix(root: Path) -> str:
-    claims = load_claims(root)
-    texts = load_texts(root)
+def _toc(entries: list[tuple[str, str, list[tuple[str, str]]]]) -> str:
     items = []
-    for c in claims.itertuples():
-        text = texts[c.doc_id]
-        start, end = int(c.start), int(c.end)
-        left = text.rfind("\n", 0, start) + 1
-        right = text.find("\n", end)
-        right = len(text) if right < 0 else right
-        # keep the passage short: at most ~220 characters either side
-        left = max(left, start - 220)
-        right = min(right, end + 220)
-        before = ("…" if left > 0 and text[left - 1] != "\n" else "") + text[left:start]
-        after = text[end:right] + ("…" if right < len(text) and text[right] != "\n" else "")
-        value = f"{c.value:g} {c.unit}"
-        items.append(
-            f'<li id="claim-{html.escape(c.claim_id)}"><b>{html.escape(c.claim_id)}</b> '
-            f'(<a href="#doc-{html.escape(c.doc_id)}">{html.escape(c.doc_id)}</a>, characters {start}–{end}; '
-            f'{html.escape(c.metric)} = {html.escape(value)}): '
-            f'<q>{html.escape(before)}<mark>{html.escape(text[start:end])}</mark>{html.escape(after)}</q></li>')
-    return "<ol class=\"claims\">" + "".join(items) + "</ol>"
+    for anchor, title, subsections in entries:
+        sub = "".join(f'<li><a href="#{a}">{html.escape(t)}</a></li>' for a, t in subsections)
+        items.append(f'<li><a href="#{anchor}">{html.escape(title)}</a>{f"<ol>{sub}</ol>" if sub else ""}</li>')
+    return "<ol>" + "".join(items) + "</ol>"
 
 
-CSS = """
-@page { size: A4; margin: 18mm 16mm 20mm 16mm;
-  @bottom-center { content: counter(page) " / " counter(pages); font-size: 8pt; color: #666; } }
-@page :first { @bottom-center { content: none; } }
-html { font-family: "DejaVu Serif", Georgia, serif; font-size: 10.5pt; line-height: 1.45; color: #1a1a1a; }
-body { max-width: 48em; margin: 2em auto; padding: 0 1em; }
-h1, h2, h3, h4, nav, figcaption, table, .title-page .meta { font-family: "DejaVu Sans", Arial, sans-serif; }
-h1 { font-size: 1.7em; margin-top: 1.6em; } h2 { font-size: 1.3em; } h3 { font-size: 1.1em; }
-section.chapter { page-break-before: always; }
-.title-page { page-break-after: always; padding-top: 30%; }
-.title-page h1 { font-size: 2.1em; line-height: 1.2; }
-.title-page .meta { color: #555; }
-nav ol { line-height: 1.8; }
-figure { margin: 1.2em 0; page-break-inside: avoid; text-align: center; }
-figure svg, figure img { max-width: 100%; height: auto; }
-figcaption { font-size: 0.85em; color: #333; text-align: left; margin-top: 0.4em; }
-table { border-collapse: collapse; font-size: 7.5pt; margin: 0.8em 0; max-width: 100%; }
-th, td { border-bottom: 1px solid #ddd; padding: 2px 5px; text-align: left; vertical-align: top;
-  overflow-wrap: break-word; hyphens: manual; }
-thead th { border-bottom: 1.5px solid #444; }
-th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.num { white-space: nowrap; }
-table caption { caption-side: top; text-align: left; font-weight: bold; padding-bottom: 0.3em; }
-.output.html { overflow-x: auto; }
-pre.output { font-size: 7.5pt; white-space: pre-wrap; overflow-wrap: anywhere; background: #f6f6f6; padding: 0.5em; }
-mark { background: #fde68a; }
-q { quotes: "“" "”"; }
-ol.claims li, ol.sources li, ol.refs li { margin-bottom: 0.5em; font-size: 0.9em; overflow-wrap: anywhere; }
-small { color: #555; }
-a { color: #332288; }
-"""
-
-
-def render_html(notebooks: list[nbformat.NotebookNode], root: Path | None = None) -> str:
-    """The whole report as one self-contained HTML document."""
+def render_html(notebooks: list[nbformat.NotebookNode], root: Path | None = None, edition: str = "html") -> str:
+    """The whole report as one self-contained HTML document (``edition``: "html" or "print")."""
+    if edition not in EDITIONS:
+        raise ValueError(f"edition must be one of {EDITIONS}")
     root = root or project_root()
     claim_ids = set(load_claims(root)["claim_id"])
-    counter = [0]
-    chapters = [render_notebook(nb, i, counter, claim_ids, root) for i, nb in enumerate(notebooks, 1)]
+    counter, moved_counter = [0], [0]
+    chapters = [render_notebook(nb, i, counter, claim_ids, root, edition, moved_counter)
+                for i, nb in enumerate(notebooks, 1)]
     date = report_date(root)
-    toc = ['<li><a href="#summary">Summary of findings</a></li>']
-    toc += [f'<li><a href="#{c.anchor}">{html.escape(c.title)}</a></li>' for c in chapters]
-    toc += ['<li><a href="#sources">Sources</a></li>', '<li><a href="#appendix-claims">Appendix: claims in their passages</a></li>']
-    summary = "".join(
-        f'<h3>{html.escape(c.title)}</h3>{c.findings}' for c in chapters if c.findings)
+    commit = commit_id(root)
+    entries = reference_entries(root)
+    anchors = row_anchors(entries)
+    readme = readme_sections(layout(root).root / "README.md")
+    method = "".join(f"<h2>{html.escape(name)}</h2>{_markdown(text)}" for name, text in readme.items())
+    provenance = _markdown(provenance_text(entries, len(load_sources(root))))
+    cite = html.escape(how_to_cite(REPORT_TITLE, __version__, date, commit))
+    toc_entries = [("key-findings", "Key findings", []), ("method", "Method, provenance and limitations", [])]
+    toc_entries += [(c.anchor, c.title, c.sections) for c in chapters]
+    toc_entries += [("sources", "Sources and how to cite", [])]
+    moved = [(c, c.moved) for c in chapters if c.moved]
+    if moved:
+        toc_entries.append(("appendix-details", "Appendix A: details", []))
+    toc_entries.append(("appendix-claims", "Appendix B: claims in their passages" if moved
+                        else "Appendix: claims in their passages", []))
+    search = ('<div class="search"><input id="search-input" type="search" placeholder="Search the report" '
+              'aria-label="search the report"/><ol id="search-results" aria-live="polite"></ol></div>'
+              if edition == "html" else "")
     body = "".join(f'<section class="chapter" id="{c.anchor}"><h1>{html.escape(c.title)}</h1>{c.body}</section>'
                    for c in chapters)
+    details = "".join(f'<h2>{html.escape(c.title)}</h2>{"".join(items)}' for c, items in moved)
+    appendix_a = (f'<section class="chapter" id="appendix-details"><h1>Appendix A: details</h1>'
+                  f'<p>Tables and figures the chapters refer to, in chapter order.</p>{details}</section>' if moved else "")
+    claims_title = "Appendix B: claims in their passages" if moved else "Appendix: claims in their passages"
+    main = f"""<section class="chapter key" id="key-findings"><h1>Key findings</h1>
+<p>What the five texts say, in the words of each chapter’s findings (details and intervals in the chapter;
+each heading links to it). They describe these texts, not Kazakhstan’s foreign policy as a whole.</p>
+{key_findings_section(chapters, _markdown)}</section>
+<section class="chapter" id="method"><h1>Method, provenance and limitations</h1>{method}
+<h2>Provenance</h2>{provenance}</section>
+{body}
+<section class="chapter" id="sources"><h1>Sources and how to cite</h1>
+<h2>How to cite</h2><p class="cite">{cite}</p>
+<h2>The documents</h2><p>The seed texts remain the property of their publishers; they are included verbatim for
+research and verification.</p>{document_list(root)}
+<h2>Reference statistics</h2>{{references}}</section>
+{appendix_a}
+<section class="chapter" id="appendix-claims"><h1>{claims_title}</h1>
+<p>Each curated claim with its quote highlighted in its passage (offsets are character positions in the seed text);
+claims close together share one passage.</p>{claims_appendix(root)}</section>"""
+    main = link_references(main, anchors)
+    cited = set(re.findall(r'href="#ref-(R\d+)"', main))
+    listed = entries if edition == "html" else entries[entries["entry_id"].isin(cited)]
+    rest = len(entries) - len(listed)
+    note = (f" The {rest} further sources of the reference tables (`data/reference/`), not cited in this edition, "
+            "are listed in the HTML edition." if rest else "")
+    main = main.replace("{references}", _markdown(
+        f"One entry per source (publisher, title, URL), with the rows of the reference tables it supports; "
+        f"{len(cited)} of the {len(entries)} are cited in the text.{note}") + reference_list(listed))
+    script = f"<script>{SCRIPT}</script>" if edition == "html" else ""
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"/>
 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -266,18 +303,13 @@ def render_html(notebooks: list[nbformat.NotebookNode], root: Path | None = None
 <style>{CSS}</style></head>
 <body>
 <section class="title-page"><h1>{html.escape(REPORT_TITLE)}</h1>
-<p class="meta">kzanalysis {html.escape(__version__)} · {html.escape(date)}</p>
+<p class="meta">kzanalysis {html.escape(__version__)} · commit {html.escape(commit)} · {html.escape(date)}</p>
 <p class="meta">Five articles (2021–2024) on Kazakhstan’s foreign policy, read as evidence: every number traced to
 a quote in a source or to a cited official statistic.</p></section>
-<nav><h2>Contents</h2><ol>{''.join(toc)}</ol></nav>
-<section class="chapter" id="summary"><h1>Summary of findings</h1>
-<p>The findings of each chapter, as computed in its notebook. Five documents are a small sample: read every
-share and index below as a description of these texts, not of Kazakhstan’s foreign policy as a whole.</p>
-{summary}</section>
-{body}
-<section class="chapter" id="sources"><h1>Sources</h1>{_sources_chapter(root)}</section>
-<section class="chapter" id="appendix-claims"><h1>Appendix: claims in their passages</h1>
-<p>Each curated claim with its quote highlighted in the passage it comes from (offsets are character
-positions in the seed text).</p>{_claims_appendix(root)}</section>
+<nav class="toc" aria-label="contents"><h2>Contents</h2>{search}{_toc(toc_entries)}</nav>
+<main>
+{main}
+</main>
+{script}
 </body></html>
 """

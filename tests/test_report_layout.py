@@ -1,0 +1,112 @@
+"""The print edition: tables fit their pages, rows are not split, cell tags are obeyed, and the
+front matter and the reference list are built from the data (not typed)."""
+from __future__ import annotations
+
+import logging
+
+import nbformat
+import pandas as pd
+
+from kzanalysis.report.display import Table
+from kzanalysis.report.html import render_html
+from kzanalysis.report.tablefit import overflowing_tables
+
+
+def _table_cell(frame: pd.DataFrame, tags: list[str] | None = None) -> nbformat.NotebookNode:
+    cell = nbformat.v4.new_code_cell("report.show(frame)")
+    table = Table(frame, index=False)
+    cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": table._repr_html_(),
+                                                                  "text/plain": repr(table)})]
+    cell.metadata["tags"] = tags or []
+    return cell
+
+
+def table_heavy_notebook() -> nbformat.NotebookNode:
+    """A chapter of tables as wide as the report's: many numeric columns, long text, identifiers."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells.append(nbformat.v4.new_markdown_cell("# Tables\n\n## Wide ones\n\nNarrative citing facts.csv f01."))
+    wide = pd.DataFrame({f"share_of_mentions_{v}": [0.1234 * i for i in range(40)]
+                         for v in ("russia", "china", "west", "turkic", "central_asia", "middle_east",
+                                   "asia_pacific", "multilateral", "other", "domestic", "kazakhstan", "ussr")})
+    wide.insert(0, "document_identifier", [f"unattributed-2022-c{i:02d}" for i in range(40)])
+    _long = ("The relations between Turkey and Kazakhstan have not only been accepted as a partnership that "
+             "serves the common interests of the two countries but also ")
+    text = pd.DataFrame({"claim": [f"doc-c{i:02d}" for i in range(60)],
+                         "explanation": [_long * (1 + i % 4) for i in range(60)],
+                         "url": ["https://example.org/" + "a_very_long_path_segment/" * 6] * 60,
+                         "stated_value": [24_500_000_000 + i for i in range(60)], "year": [2021] * 60})
+    nb.cells.append(_table_cell(wide))
+    nb.cells.append(_table_cell(text))
+    pandas_cell = nbformat.v4.new_code_cell("frame")
+    pandas_cell.outputs = [nbformat.v4.new_output("execute_result", data={
+        "text/html": wide.head(10).to_html(), "text/plain": "frame"}, execution_count=1)]
+    nb.cells.append(pandas_cell)
+    nb.cells.append(_table_cell(pd.DataFrame({"only_on_screen": ["HTML-ONLY-MARKER"]}), ["html-only"]))
+    nb.cells.append(_table_cell(pd.DataFrame({"moved": ["APPENDIX-MARKER"]}), ["appendix"]))
+    nb.cells.append(nbformat.v4.new_markdown_cell("## Findings"))
+    findings = nbformat.v4.new_code_cell("Markdown(findings)")
+    findings.outputs = [nbformat.v4.new_output("execute_result", data={
+        "text/markdown": "- **Lead.** First sentence of the first finding. Second sentence.\n"
+                         "- Second finding: in detail.\n  - a nested detail\n- Third finding.\n- Fourth finding.",
+        "text/plain": "m"}, execution_count=2)]
+    findings.metadata["tags"] = ["findings"]
+    nb.cells.append(findings)
+    return nb
+
+
+def _render(html_text: str, base):
+    from weasyprint import HTML
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    return HTML(string=html_text, base_url=str(base)).render()
+
+
+def test_no_table_is_wider_than_its_page_and_no_row_is_split(project):
+    from weasyprint.formatting_structure import boxes
+    document = _render(render_html([table_heavy_notebook()], project, edition="print"), project)
+    overflow = overflowing_tables(document)
+    assert overflow.empty, overflow.to_string()
+    # a body row on two pages would be a row split across a page break (header rows repeat by design)
+    seen: dict[int, int] = {}
+    for number, page in enumerate(document.pages, 1):
+        for box in page._page_box.descendants():
+            if isinstance(box, boxes.TableRowBox) and not any(
+                    isinstance(c, boxes.TableCellBox) and c.element_tag == "th" for c in box.children):
+                key = id(box.element)
+                assert seen.get(key, number) == number, f"a table row continues from page {seen[key]} to {number}"
+                seen[key] = number
+    assert len(document.pages) > 2  # the sample does span pages
+
+
+def test_the_overflow_check_finds_a_table_that_does_not_fit(project):
+    document = _render('<table><tr><td style="white-space: nowrap">' + "wide " * 400 + "</td></tr></table>", project)
+    assert len(overflowing_tables(document)) == 1
+
+
+def test_cell_tags_and_front_matter_in_each_edition(project):
+    nb = table_heavy_notebook()
+    screen = render_html([nb], project, edition="html")
+    printed = render_html([nb], project, edition="print")
+    assert "HTML-ONLY-MARKER" in screen and "HTML-ONLY-MARKER" not in printed
+    assert screen.count("APPENDIX-MARKER") == 1 and printed.count("APPENDIX-MARKER") == 1
+    body, appendix = printed.split('id="appendix-details"')
+    assert "APPENDIX-MARKER" in appendix and 'href="#appendix-1"' in body
+    key = printed.split('id="key-findings"')[1].split("</section>")[0]
+    assert "First sentence of the first finding." in key and "Second sentence" not in key
+    assert "Second finding: in detail." in key and "nested detail" not in key and "Fourth finding" not in key
+    assert 'id="ch1-wide-ones"' in screen and 'href="#ch1-wide-ones"' in screen  # linkable subsections
+    assert "target-counter(attr(href), page)" in printed  # page numbers in the contents
+    assert "wide-table" in printed  # the pandas table of 13 columns goes to a landscape page
+
+
+def test_in_text_references_link_to_one_deduplicated_entry(project):
+    from kzanalysis.report.citations import reference_entries
+    entries = reference_entries(project)
+    assert not entries.duplicated(["publisher", "title", "url"]).any()
+    assert entries["row_ids"].str.split().explode().is_unique
+    entry = entries[entries["row_ids"].str.split().apply(lambda ids: "f01" in ids)].iloc[0]
+    printed = render_html([table_heavy_notebook()], project, edition="print")
+    assert f'<a class="ref" href="#ref-{entry.entry_id}">facts.csv f01</a>' in printed
+    assert f'<li id="ref-{entry.entry_id}">' in printed
+    assert "figures of not named" not in printed
+    assert "commit " in printed.split('id="sources"')[1]
+    assert printed.count('<li id="doc-') == 5 and "no URL" in printed
