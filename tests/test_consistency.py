@@ -20,6 +20,7 @@ from kzanalysis.analysis.agreement import (
 from kzanalysis.analysis.arithmetic import arithmetic_checks
 from kzanalysis.analysis.comparable import periods_match
 from kzanalysis.analysis.dating import document_date_bounds, event_date_checks
+from kzanalysis.analysis.factcheck import check_claims
 from kzanalysis.analysis.naming import (
     misspelling_rates,
     misspellings,
@@ -31,8 +32,7 @@ from kzanalysis.analysis.naming import (
     word_tokens,
 )
 from kzanalysis.analysis.profiles import profile_paragraphs
-from kzanalysis.analysis.reference_checks import reference_accuracy, reference_checks
-from kzanalysis.analysis.trade_checks import trade_reference_checks
+from kzanalysis.analysis.references import REFERENCE_COLUMNS
 from kzanalysis.figures.consistency import agreement_matrix_figure
 
 CLAIM_COLUMNS = ["claim_id", "doc_id", "quote", "subject", "metric", "partner", "period", "value", "unit", "qualifier"]
@@ -180,75 +180,21 @@ def test_agreement_matrix_is_symmetric_and_counts_claims_and_events_together():
 
 # --- claims against references ---------------------------------------------------------
 
-FACTS = pd.DataFrame([
-    ("f01", "kazakhstan", "gdp", "", "2021", 197.1e9, "usd", "World Bank"),
-    ("f02", "kazakhstan", "fx_reserves", "", "2022", 35.1e9, "usd", "National Bank"),
-], columns=["fact_id", "subject", "metric", "partner", "period", "value", "unit", "publisher"])
-
-TRADE = pd.DataFrame([
-    ("turkiye", 2020, 12, "turnover", 3.4e9, "kazakhstan", "Bureau of National Statistics"),
-    ("turkiye", 2021, 12, "turnover", 5.0e9, "kazakhstan", "Bureau of National Statistics"),
-    ("turkiye", 2021, 12, "turnover", 5.5e9, "turkiye", "TurkStat"),
-    ("turkiye", 2021, 9, "turnover", 3.9e9, "kazakhstan", "Bureau of National Statistics"),
-], columns=["partner", "year", "months", "flow", "value", "reporter", "publisher"])
-
-
-def test_reference_verdicts_hold_differ_or_have_no_reference():
+def test_a_reference_outside_the_rounding_interval_differs_even_within_five_percent():
+    # the old rule accepted 190 bn against 197.1 bn (3.6 % away); "190 billion" stands for [189.5, 190.5) bn
     claims = claims_frame([
         ("a-c01", "doc-a", "increased it to 190 billion dollars in 2021", "kazakhstan", "gdp", "", "2021", 190e9, "usd", "exact"),
-        ("a-c02", "doc-a", "dolar reserve is indicated as 90.9 billion", "kazakhstan", "fx_reserves", "", "2022", 90.9e9, "usd", "exact"),
-        ("a-c03", "doc-a", "11 international transit corridors", "kazakhstan", "transit_corridors", "", "", 11, "count", "exact"),
     ])
-    checks = reference_checks(claims, FACTS, TRADE.iloc[0:0]).set_index("claim_id")
-    assert checks["verdict"].to_dict() == {"a-c01": "holds", "a-c02": "differs", "a-c03": "no reference"}
-    assert checks.loc["a-c01", "relative_error"] == pytest.approx((190 - 197.1) / 197.1)
-    assert checks.loc["a-c02", "relative_error"] == pytest.approx((90.9 - 35.1) / 35.1)
-    assert math.isnan(checks.loc["a-c03", "relative_error"])
-
-
-def test_trade_claims_are_judged_by_kazakhstans_statistics_as_in_notebook_03():
-    claims = claims_frame([TRADE_2021_A])
-    check = reference_checks(claims, FACTS.iloc[0:0], TRADE).iloc[0]
-    assert check["n_references"] == 2
-    assert check["reference_value"] == 5.0e9  # not the nearer Turkish mirror figure (5.5 bn)
-    assert check["relative_error"] == pytest.approx(0.3 / 5.0)
-    assert check["verdict"] == "differs"
-    same = trade_reference_checks(claims, TRADE, FACTS.iloc[0:0]).iloc[0]
-    assert (same["reference_value"], same["verdict"]) == (5.0e9, "differs")
-
-
-def test_a_trade_claim_matching_only_the_mirror_figure_is_judged_by_it_when_kazakhstan_has_none():
-    claims = claims_frame([("a-c01", "doc-a", "reached 5.5 billion dollars in 2021", "kazakhstan", "trade_turnover",
-                            "turkiye", "2021", 5.5e9, "usd", "exact")])
-    only_mirror = TRADE[TRADE["reporter"] == "turkiye"]
-    check = reference_checks(claims, FACTS.iloc[0:0], only_mirror).iloc[0]
-    assert (check["reference_value"], check["verdict"]) == (5.5e9, "holds")
-
-
-def test_a_part_year_trade_figure_is_not_a_reference_for_a_full_year_claim():
-    claims = claims_frame([("a-c03", "doc-a", "trade reached 3.9 billion dollars in 2021", "kazakhstan",
-                            "trade_turnover", "turkiye", "2021", 3.9e9, "usd", "exact")])
-    check = reference_checks(claims, FACTS.iloc[0:0], TRADE).iloc[0]
-    assert check["n_references"] == 2  # the two full-year figures, not the nine-month one
-    assert check["reference_value"] == 5.0e9
-    assert check["verdict"] == "differs"
-
-
-def test_a_trade_growth_rate_is_checked_against_the_growth_computed_from_references():
-    claims = claims_frame([("a-c02", "doc-a", "by an increase of 58% in 2021", "kazakhstan", "trade_turnover_growth", "turkiye", "2021", 58, "percent", "exact")])
-    check = reference_checks(claims, FACTS.iloc[0:0], TRADE).iloc[0]
-    assert check["n_references"] == 1  # only Kazakhstan's statistics give both years
-    assert check["reference_value"] == pytest.approx(100 * (5.0 / 3.4 - 1))
-    assert check["verdict"] == "differs"
-
-
-def test_reference_accuracy_is_the_share_of_checkable_claims_that_hold():
-    checks = pd.DataFrame({"doc_id": ["d", "d", "d", "e"], "verdict": ["holds", "differs", "no reference", "no reference"],
-                           "relative_error": [0.01, -0.3, math.nan, math.nan]})
-    acc = reference_accuracy(checks, ["d", "e"]).set_index("doc_id")
-    assert acc.loc["d", ["n_claims", "n_checkable", "n_hold", "share_hold"]].tolist() == [3, 2, 1, 0.5]
-    assert acc.loc["d", "median_abs_error"] == pytest.approx(0.155)
-    assert math.isnan(acc.loc["e", "share_hold"])
+    refs = pd.DataFrame([
+        {"ref_id": "f01", "kind": "fact", "subject": "kazakhstan", "metric": "gdp", "partner": "", "reporter": "",
+         "period": "2021", "value": 197.1e9, "unit": "usd", "definition": "", "tier": 1, "agency": "A",
+         "publisher": "P", "title": "T", "url": "https://example.org", "published": "", "accessed": "2026-12-03",
+         "inputs": ""}], columns=REFERENCE_COLUMNS)
+    checks = pd.DataFrame({"claim_id": ["a-c01"], "checkable": True, "checkable_reason": "a statistic",
+                           "reference_ids": ["f01"]})
+    sources = pd.DataFrame({"doc_id": ["doc-a"], "date": ["2022-10-13"]})
+    assert check_claims(claims, checks, refs, sources)["verdict"].tolist() == ["differs"]
+    assert check_claims(claims, checks, refs.assign(value=190.4e9), sources)["verdict"].tolist() == ["holds"]
 
 
 # --- internal consistency --------------------------------------------------------------
@@ -418,13 +364,13 @@ def test_profile_paragraphs_are_built_from_the_measures_only():
         "doc_id": "doc-a", "outlet": "Outlet *bold*", "perspective": "", "date": "2022-05-11", "date_basis": "stated",
         "n_claims": 10, "n_shared": 4, "n_corroborated": 2, "corroborated_share": 0.2, "n_conflicts": 1,
         "n_events": 3, "events_corroborated": 2, "event_conflicts": 0, "n_checkable": 4, "reference_share": 0.75,
-        "median_abs_error": 0.031, "unknown_per_1000": math.nan, "artefacts": 2, "excluded_spans": 1, "origin_forms": 0,
+        "n_not_holding": 1, "unknown_per_1000": math.nan, "artefacts": 2, "excluded_spans": 1, "origin_forms": 0,
         "date_verdict": "consistent"}])
     text = profile_paragraphs(profiles)
     assert "Outlet \\*bold\\*" in text
     assert "2 of 10 (20%) are confirmed by another source; 1 claim conflicts with another source." in text
     assert "Most of its figures therefore rest on this source alone." in text
-    assert "3 of 4 (75%) of its checkable claims hold (median error 3.1%): accuracy is mixed." in text
+    assert "3 of 4 (75%) of its checkable claims hold and 1 differs: accuracy is mixed." in text
     assert "another source dates 2 of them the same way and none differently." in text
 
 
@@ -460,18 +406,3 @@ def test_the_agreement_matrix_figure_renders_to_identical_svg_bytes_twice():
         renders.append(kzf.figure_bytes(fig, "svg"))
         plt.close(fig)
     assert renders[0] == renders[1]
-
-
-def test_an_undated_claim_is_checked_against_level_references_near_its_documents_date():
-    claims = claims_frame([
-        ("a-c01", "doc-a", "30 billion barrels", "kazakhstan", "oil_reserves", "", "", 30e9, "barrels", "exact"),
-        ("a-c02", "doc-a", "90.9 billion", "kazakhstan", "fx_reserves", "", "", 90.9e9, "usd", "exact"),
-    ])
-    facts = pd.DataFrame([
-        ("f1", "kazakhstan", "oil_reserves", "", "2019-03", 30e9, "barrels", "KazTAG"),
-        ("f2", "kazakhstan", "fx_reserves", "", "2014-01", 90.0e9, "usd", "old"),
-    ], columns=["fact_id", "subject", "metric", "partner", "period", "value", "unit", "publisher"])
-    sources = sources_frame([("doc-a", "2022-10-13", "day", "inferred")])
-    checks = reference_checks(claims, facts, TRADE.iloc[0:0], sources).set_index("claim_id")
-    assert checks["verdict"].to_dict() == {"a-c01": "holds", "a-c02": "no reference"}
-    assert reference_checks(claims, facts, TRADE.iloc[0:0]).set_index("claim_id").loc["a-c01", "verdict"] == "no reference"

@@ -45,10 +45,3 @@ def date_gap_days(a: str, b: str) -> int:
     """Days between the nearest bounds of two ISO periods (0 if they overlap)."""
     (a0, a1), (b0, b1) = period_bounds(a), period_bounds(b)
     return max(0, (b0 - a1).days, (a0 - b1).days)
-
-
-#: An undated claim speaks of the time of writing: it is compared with references of a
-#: level (not a flow, not a multi-year span) dated within this many years of its document.
-UNDATED_WINDOW_YEARS = 5
-
-

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from kzanalysis.corpus.wordlist import known_word
+
 #: Alias forms (data/aliases.csv) that say something about a text's origin.
 ORIGIN_FORMS = ("transliteration", "misspelling")
 
@@ -139,7 +141,8 @@ def word_tokens(sentences: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame
 
 
 def misspellings(tokens: pd.DataFrame, words: set[str]) -> pd.DataFrame:
-    """Tokens not in the English word list ``words`` (compared in lower case).
+    """Tokens that the English word list ``words`` does not know (``corpus.known_word``:
+    the list's words, compared in lower case, and their regular inflections and compounds).
 
     Only tokens outside gazetteer names and not capitalised are judged (a capitalised
     word mid-text is most often a name the word list cannot know). Columns: doc_id,
@@ -147,7 +150,8 @@ def misspellings(tokens: pd.DataFrame, words: set[str]) -> pd.DataFrame:
     """
     lexicon = {w.casefold() for w in words}
     judged = tokens[~tokens["in_name"] & ~tokens["capitalised"]]
-    unknown = judged[~judged["token"].str.casefold().isin(lexicon)]
+    known = {t: known_word(t, lexicon) for t in set(judged["token"])}
+    unknown = judged[~judged["token"].map(known).astype(bool)]
     out = unknown.groupby(["doc_id", "token"]).size().rename("n").reset_index()
     return out.sort_values(["doc_id", "token"]).reset_index(drop=True)
 

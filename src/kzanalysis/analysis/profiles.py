@@ -10,7 +10,7 @@ from kzanalysis.analysis.naming import ARTEFACT_PATTERNS
 
 
 def source_profiles(sources: pd.DataFrame, verdicts: pd.DataFrame, events_v: pd.DataFrame,
-                    accuracy: pd.DataFrame, rates: pd.DataFrame, artefacts: pd.DataFrame,
+                    reliability: pd.DataFrame, rates: pd.DataFrame, artefacts: pd.DataFrame,
                     bounds: pd.DataFrame) -> pd.DataFrame:
     """One row per source, every measure of this module side by side.
 
@@ -18,8 +18,9 @@ def source_profiles(sources: pd.DataFrame, verdicts: pd.DataFrame, events_v: pd.
     on a series another source also states), n_corroborated (claims another source
     agrees with), corroborated_share (n_corroborated / n_claims), n_conflicts (claims in
     conflict with another source), n_events, events_corroborated, event_conflicts,
-    n_checkable, reference_share (share of checkable claims that hold; NaN if none),
-    median_abs_error (fraction), unknown_per_1000 (words outside the word list per
+    n_checkable, reference_share (share of checkable claims that hold against the
+    fact-check, ``reliability.source_reliability``; NaN if none), n_not_holding (claims
+    that differ from their reference or misword it), unknown_per_1000 (words outside the word list per
     1,000, NaN without a list), artefacts (sum of the artefact counts outside excluded
     spans), excluded_spans, origin_forms (transliterations + misspelled names),
     date_verdict (from ``document_date_bounds``).
@@ -29,7 +30,7 @@ def source_profiles(sources: pd.DataFrame, verdicts: pd.DataFrame, events_v: pd.
     for s in sources.sort_values(["date", "doc_id"]).itertuples():
         v = verdicts[verdicts["doc_id"] == s.doc_id]
         ev = events_v[events_v["doc_id"] == s.doc_id]
-        acc = accuracy.set_index("doc_id").loc[s.doc_id]
+        rel = reliability[reliability["doc_id"] == s.doc_id].set_index("group")
         art = artefacts.set_index("doc_id").loc[s.doc_id]
         rate = rates.set_index("doc_id")["per_1000_words"].get(s.doc_id, math.nan)
         n_claims = len(v)
@@ -42,8 +43,8 @@ def source_profiles(sources: pd.DataFrame, verdicts: pd.DataFrame, events_v: pd.
             "n_conflicts": int((v["verdict"] == "conflict").sum()),
             "n_events": len(ev), "events_corroborated": int((ev["verdict"] == "agree").sum()),
             "event_conflicts": int((ev["verdict"] == "date_conflict").sum()),
-            "n_checkable": int(acc["n_checkable"]), "reference_share": acc["share_hold"],
-            "median_abs_error": acc["median_abs_error"], "unknown_per_1000": rate,
+            "n_checkable": int(rel["n_checkable"].max()), "reference_share": rel.loc["holds", "share"],
+            "n_not_holding": int(rel.loc["differs", "n"]), "unknown_per_1000": rate,
             "artefacts": int(sum(art[c] for c in artefact_columns)), "excluded_spans": int(art["excluded_spans"]),
             "origin_forms": int(art["transliterations"] + art["misspelled_names"]),
             "date_verdict": bounds.set_index("doc_id").loc[s.doc_id, "verdict"],
@@ -90,8 +91,8 @@ def profile_paragraphs(profiles: pd.DataFrame) -> str:
         n_hold = round(p.reference_share * p.n_checkable) if p.n_checkable else 0
         if p.n_checkable >= 3:
             level = "high" if p.reference_share >= 0.8 else "mixed" if p.reference_share >= 0.5 else "low"
-            lines.append(f"Against official references, {_share(n_hold, p.n_checkable)} of its checkable claims hold "
-                         f"(median error {100 * p.median_abs_error:.1f}%): accuracy is {level}.")
+            lines.append(f"Against references, {_share(n_hold, p.n_checkable)} of its checkable claims hold and "
+                         f"{p.n_not_holding} {'differs' if p.n_not_holding == 1 else 'differ'}: accuracy is {level}.")
         elif p.n_checkable:
             lines.append(f"Only {_count(p.n_checkable, 'claim')} can be checked against a reference ({n_hold} "
                          f"{'holds' if n_hold == 1 else 'hold'}): too few to rate its accuracy.")

@@ -41,7 +41,7 @@ TRADE_FLOWS = {"trade_turnover": "turnover", "exports": "exports", "imports": "i
 GROWTH_OF = {f"{metric}_growth": metric for metric in TRADE_FLOWS}
 
 
-#: Metrics checked against the reference tables in ``trade_reference_checks``.
+#: Metrics of Kazakhstan's trade claims (selected from the fact-check by ``trade_checks.trade_factcheck``).
 TRADE_CLAIM_METRICS = [*TRADE_FLOWS, *GROWTH_OF, "trade_partner_rank", "trade_turnover_target"]
 
 

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import argparse
 
-from kzanalysis.derived.tables import build
+from kzanalysis.pipeline.rebuild import rebuild
 
 
 def run_build(args: argparse.Namespace) -> int:
     print("kzanalysis build: rebuilding data/derived/")
-    changed = build()
+    changed = rebuild()
     print(f"kzanalysis build: {len(changed)} file(s) changed")
     return 0
 

@@ -7,7 +7,6 @@ import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
 from kzanalysis.analysis.dating import PLAN_TYPES
-from kzanalysis.analysis.reference_checks import REFERENCE_TOLERANCE
 from kzanalysis.evidence.periods import period_bounds
 from kzanalysis.figures.style import ACCENT, NEUTRAL
 
@@ -20,8 +19,12 @@ VERDICT_COLOURS = {"agree": "#228833", "holds": "#228833", "conflict": "#EE6677"
 def agreement_matrix_figure(matrix: pd.DataFrame) -> plt.Figure:
     """Two source × source panels: pairs of statements that agree, and that conflict."""
     docs = sorted(matrix["doc_a"].unique())
-    fig, axes = plt.subplots(1, 2, figsize=(9.5, 4.4))
-    for ax, column, title, cmap in [(axes[0], "agree", "Agreements", "Greens"), (axes[1], "conflict", "Conflicts", "Reds")]:
+    panels = [("agree", "Agreements", "Greens"), ("conflict", "Conflicts", "Reds")]
+    if not matrix["conflict"].fillna(0).astype(float).any():  # an all-zero panel shows nothing: say so instead
+        panels = panels[:1]
+    fig, axes = plt.subplots(1, len(panels), figsize=(9.5 if len(panels) == 2 else 5.0, 4.4 if len(panels) == 2 else 3.9), squeeze=False)
+    axes = list(axes[0])
+    for ax, (column, title, cmap) in zip(axes, panels):
         grid = matrix.pivot(index="doc_a", columns="doc_b", values=column).reindex(index=docs, columns=docs)
         values = grid.to_numpy().astype(float)
         np.fill_diagonal(values, np.nan)
@@ -37,38 +40,50 @@ def agreement_matrix_figure(matrix: pd.DataFrame) -> plt.Figure:
         ax.set_xlabel("source")
         ax.grid(False)
     axes[0].set_ylabel("source")
-    fig.suptitle("Where two sources state the same figure or event: do they agree?", x=0.01, ha="left",
-                 fontweight="bold", fontsize=12)
+    fig.suptitle("Where two sources state the same figure or event: do they agree?"
+                 + ("" if len(panels) == 2 else "\nNo pair of sources conflicts on any claim or event"),
+                 x=0.01, ha="left", fontweight="bold", fontsize=11)
     fig.tight_layout()
     return fig
 
 
-def reference_error_figure(checks: pd.DataFrame, clip: float = 0.5) -> plt.Figure:
-    """Relative error of every checkable claim against its nearest reference, by source.
+#: Marker per reliability group, so that verdicts differ by shape as well as colour.
+GROUP_MARKERS = {"holds": "o", "differs": "X", "period or definition mismatch": "D", "could not be verified": "s"}
+GROUP_COLOURS = {"holds": "#228833", "differs": "#EE6677", "period or definition mismatch": "#CCBB44",
+                 "could not be verified": "#777777"}
 
-    Errors beyond ±``clip`` (a fraction) are drawn at the edge with their value written.
-    """
-    sel = checks[checks["verdict"] != "no reference"].sort_values(["doc_id", "claim_id"]).reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(8.0, max(2.5, 0.32 * len(sel) + 1.2)))
-    ax.axvspan(-100 * REFERENCE_TOLERANCE, 100 * REFERENCE_TOLERANCE, color="#E8F4E8", zorder=0,
-               label=f"within ±{100 * REFERENCE_TOLERANCE:.0f}%")
-    ax.axvline(0, color=NEUTRAL, lw=0.8)
-    for y, r in enumerate(sel.itertuples()):
-        x = 100 * max(-clip, min(clip, r.relative_error))
-        ax.plot([x], [y], "o" if r.verdict == "holds" else "X", ms=7, color=VERDICT_COLOURS[r.verdict], zorder=3)
-        if abs(r.relative_error) > clip:
-            ax.text(x, y, f"  {100 * r.relative_error:+.0f}%  ", va="center", fontsize=7.5,
-                    ha="right" if x > 0 else "left")
-    ax.set_yticks(range(len(sel)), [f"{r.doc_id} · {r.metric} {r.partner} {r.period}".replace("  ", " ") for r in sel.itertuples()],
-                  fontsize=7.5)
-    ax.invert_yaxis()
-    ax.set_xlim(-100 * clip * 1.08, 100 * clip * 1.08)
-    ax.set_xlabel("claim minus reference, % of the reference (nearest reference where several)")
-    ax.set_title("Claims against official references")
-    handles = [plt.Line2D([], [], marker="o", ls="", color=VERDICT_COLOURS["holds"], label="holds"),
-               plt.Line2D([], [], marker="X", ls="", color=VERDICT_COLOURS["differs"], label="differs")]
-    ax.legend(handles=handles, loc="lower right", fontsize=8)
-    ax.grid(axis="y", visible=False)
+
+GROUP_TITLES = {"holds": "Holds", "differs": "Differs", "period or definition mismatch": "Period or\ndefinition\nmismatch",
+                "could not be verified": "Could not\nbe verified"}
+
+
+def reliability_figure(reliability: pd.DataFrame) -> plt.Figure:
+    """One panel per verdict group: each source's share of checkable claims (marker) with its
+    Wilson interval (bar) and the count behind it (``reliability``: ``source_reliability``)."""
+    groups = list(dict.fromkeys(reliability["group"]))
+    docs = list(dict.fromkeys(reliability["doc_id"]))
+    fig, axes = plt.subplots(1, len(groups), figsize=(7.2, 0.42 * len(docs) + 1.9), sharey=True)
+    for ax, group in zip(np.atleast_1d(axes), groups):
+        rows = reliability[reliability["group"] == group].set_index("doc_id").reindex(docs)
+        colour = GROUP_COLOURS.get(group, NEUTRAL)
+        for y, r in enumerate(row for _, row in rows.iterrows()):
+            if not r["n_checkable"]:
+                ax.text(2, y, "no checkable claim", va="center", fontsize=8)
+                continue
+            ax.plot([100 * r["low"], 100 * r["high"]], [y, y], color=colour, lw=2.2, alpha=0.55)
+            ax.plot([100 * r["share"]], [y], GROUP_MARKERS.get(group, "o"), color=colour, ms=7)
+            ax.text(100 * r["share"], y - 0.28, f"{int(r['n'])}/{int(r['n_checkable'])}", ha="center",
+                    va="bottom", fontsize=8)
+        ax.set_xlim(-4, 104)
+        ax.set_xticks([0, 50, 100], ["0", "50", "100%"], fontsize=8.5)
+        ax.set_title(GROUP_TITLES.get(group, group), fontsize=9, loc="left")
+        ax.grid(axis="y", visible=False)
+    first = np.atleast_1d(axes)[0]
+    first.set_yticks(range(len(docs)), docs, fontsize=9)
+    first.set_ylim(len(docs) - 0.4, -0.7)
+    fig.suptitle("Checkable claims per source, by verdict (share, 95% interval, count)", x=0.01, ha="left",
+                 fontweight="bold", fontsize=10.5)
+    fig.tight_layout()
     return fig
 
 
@@ -84,6 +99,8 @@ def source_profile_figure(profiles: pd.DataFrame) -> plt.Figure:
               ("origin_forms", "Transliterated or\nmisspelled names (count)", None)]
     if frame["unknown_per_1000"].notna().any():
         panels[3] = ("unknown_per_1000", "Words outside the word\nlist (per 1,000 words)", None)
+    if not frame["n_conflicts"].fillna(0).astype(float).any():  # no all-zero panel (the title says so)
+        panels = [panel for panel in panels if panel[0] != "n_conflicts"]
     frame = frame.assign(n_hold=(frame["reference_share"].fillna(0) * frame["n_checkable"]).round().astype(int))
     fig, axes = plt.subplots(1, len(panels), figsize=(11.0, 3.6), sharey=True)
     for ax, (column, label, counts) in zip(axes, panels):
@@ -108,7 +125,8 @@ def source_profile_figure(profiles: pd.DataFrame) -> plt.Figure:
         ax.grid(axis="y", visible=False)
     axes[0].set_yticks(range(len(frame)), frame["doc_id"], fontsize=8.5)
     axes[0].invert_yaxis()
-    fig.suptitle("Source profiles (sources in date order)", x=0.01, ha="left", fontweight="bold", fontsize=12)
+    fig.suptitle("Source profiles (sources in date order)"
+                 + ("" if "n_conflicts" in [p[0] for p in panels] else "; no claim conflicts with another source"), x=0.01, ha="left", fontweight="bold", fontsize=12)
     fig.tight_layout()
     return fig
 
@@ -136,6 +154,9 @@ def date_bounds_figure(events: pd.DataFrame, bounds: pd.DataFrame, years_before:
         late = b.verdict.startswith("date precedes")
         ax.plot([pd.Timestamp(b.date)], [y], "|", ms=18, mew=3 if b.date_basis == "stated" else 1.5,
                 color=VERDICT_COLOURS["conflict"] if late else VERDICT_COLOURS["agree"], zorder=4)
+        if late:  # the verdict by label as well as colour
+            ax.text(pd.Timestamp(b.date), y - 0.32, "date before its bound", fontsize=7.5, ha="center",
+                    va="bottom", color=VERDICT_COLOURS["conflict"])
     ax.set_xlim(left, right)
     ax.set_ylim(-0.6, len(frame) - 0.3)
     ax.set_yticks(range(len(frame)), frame["doc_id"], fontsize=8.5)

@@ -8,9 +8,10 @@ import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
 
+from kzanalysis.analysis.factcheck import VERDICT_GROUPS
 from kzanalysis.analysis.formatting import billions
-from kzanalysis.analysis.trade_checks import VERDICTS
 from kzanalysis.analysis.trade_series import HOME_REPORTER, REST_OF_WORLD, SHARE_BASES, WORLD, partner_label
+from kzanalysis.figures.consistency import GROUP_COLOURS, GROUP_MARKERS
 from kzanalysis.figures.style import NEUTRAL, VECTOR_COLOURS, finish
 from kzanalysis.gazetteer.vectors import VECTOR_ORDER, vector_label
 
@@ -21,46 +22,64 @@ def _partner_order(preferred: pd.DataFrame, vectors: dict[str, str]) -> list[str
     return sorted(latest.index, key=lambda p: (VECTOR_ORDER.index(vectors[p]), -latest[p], p))
 
 
+#: Fewer consecutive years than this are drawn as points, not as a trend line.
+MIN_TREND_YEARS = 4
+
+
+def _run_lengths(values: pd.Series) -> pd.Series:
+    """For each non-missing value, the length of the run of consecutive non-missing values it is in."""
+    present = values.notna()
+    run_id = (present != present.shift()).cumsum()
+    lengths = present.groupby(run_id).transform("sum")
+    return lengths.where(present, 0)
+
+
 def trends_figure(preferred: pd.DataFrame, series: pd.DataFrame, vectors: dict[str, str]) -> plt.Figure:
     """Small multiples: Kazakhstan's full-year turnover with each partner, by year (bn USD).
 
-    Filled markers joined by a line: Kazakhstan's statistics; open markers: the partner's
-    own (mirror) statistics, drawn for every year it has one. Part-year rows are not shown.
+    Filled markers: Kazakhstan's statistics, joined by a line only over ``MIN_TREND_YEARS`` or more
+    consecutive years (one reporter per line: the partner's figures never join it); open markers:
+    the partner's own (mirror) statistics, drawn for every year it has one. Part-year rows are not shown.
     """
     turnover = preferred[(preferred["flow"] == "turnover") & (preferred["partner"] != WORLD)]
     mirror = series[(series["flow"] == "turnover") & (series["reporter"] == series["partner"])]
     partners = _partner_order(turnover, vectors)
     years = sorted(set(turnover["year"]) | set(mirror["year"]))
-    ncols = 3
+    ncols = 5 if len(partners) > 9 else 3  # many partners: five to a row, so the figure fits half a page
     nrows = math.ceil(len(partners) / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(8.0, 2.0 * nrows + 0.8), sharex=True, squeeze=False)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(7.2, 1.6 * nrows + 0.9), sharex=True, squeeze=False)
     for ax, partner in zip(axes.ravel(), partners):
         colour = VECTOR_COLOURS[vectors[partner]]
         home = turnover[(turnover["partner"] == partner) & (turnover["reporter"] == HOME_REPORTER)].sort_values("year")
         own = mirror[mirror["partner"] == partner].sort_values("year")
-        # one point per year of the axis, NaN where the table has no figure: the line breaks at gaps
+        # one point per year of the axis, NaN where the table has no figure: the line breaks at gaps,
+        # and a run of fewer than MIN_TREND_YEARS consecutive years is drawn as points, not as a trend
         line = home.set_index("year")["value"].reindex(years)
+        line = line.where(_run_lengths(line) >= MIN_TREND_YEARS)
+        ax.plot(home["year"], billions(home["value"]), "o", color=colour, markersize=4, zorder=3)
         # the open ring is larger and drawn below, so that equal figures show as a dot inside a ring
         ax.plot(own["year"], billions(own["value"]), "o", markerfacecolor="white", markeredgecolor=colour,
                 markersize=8, linestyle="none", zorder=2)
-        ax.plot(years, billions(line), "-o", color=colour, markersize=4, linewidth=1.5, zorder=3)
+        ax.plot(years, billions(line), "-", color=colour, linewidth=1.5, zorder=3)
         top = max([*billions(home["value"]), *billions(own["value"]), 1.0])
         ax.set_ylim(0, top * 1.2)
         ax.set_title(partner_label(partner), fontsize=9.5, loc="left")
-        ax.tick_params(labelsize=8)
+        ax.tick_params(labelsize=8.5)
     for ax in axes.ravel()[len(partners):]:
         ax.set_visible(False)
     for ax in axes[:, 0]:
         ax.set_ylabel("bn USD", fontsize=8.5)
     for ax in axes.ravel():
-        ax.set_xticks(years[::2] if len(years) > 6 else years)
+        step = 3 if ncols > 3 and len(years) > 4 else 2 if len(years) > 6 else 1  # narrow panels: fewer years
+        ax.set_xticks(years[::step], [f"{y}" for y in years[::step]])
     handles = [Line2D([], [], color=NEUTRAL, marker="o", markersize=4, label="Kazakhstan's statistics"),
                Line2D([], [], color=NEUTRAL, marker="o", markerfacecolor="white", linestyle="none", markersize=8,
                       label="partner's own (mirror) statistics")]
     fig.suptitle("Kazakhstan's trade turnover with its main partners, full years", x=0.0, y=1.0, ha="left",
                  fontweight="bold", fontsize=12)
-    fig.legend(handles=handles, loc="upper left", ncol=2, fontsize=8, bbox_to_anchor=(0.0, 0.965))
-    fig.supxlabel("year (a line breaks where the reference table has no figure for a year)", fontsize=9)
+    fig.legend(handles=handles, loc="upper left", ncol=2, fontsize=8.5, bbox_to_anchor=(0.0, 0.965))
+    fig.supxlabel(f"year (a line joins only runs of {MIN_TREND_YEARS} or more consecutive years with "
+                  "Kazakhstan's figure)", fontsize=9)
     fig.tight_layout(rect=(0, 0, 1, 0.94))
     return fig
 
@@ -77,7 +96,7 @@ def shares_figure(shares: pd.DataFrame, vectors: dict[str, str]) -> plt.Figure:
     basis = shares["basis"].iloc[0]
     years = sorted(shares["year"].unique())
     partners = _partner_order(shares, vectors)
-    fig, ax = plt.subplots(figsize=(8.0, 4.8))
+    fig, ax = plt.subplots(figsize=(8.0, 4.0))
     ax.set_axisbelow(True)
     ax.grid(axis="x", visible=False)
     bottom = np.zeros(len(years))
@@ -142,7 +161,7 @@ def discourse_vs_trade_figure(comparison: pd.DataFrame) -> plt.Figure:
     vectors["_gap"] = vectors["difference"].fillna(-np.inf)
     vectors = vectors.sort_values(["_gap", "vector"], ascending=[True, True])
     rest = comparison[comparison["vector"] == REST_OF_WORLD]["trade_share"]
-    fig, ax = plt.subplots(figsize=(8.0, 4.8))
+    fig, ax = plt.subplots(figsize=(8.0, 0.34 * len(vectors) + 1.0))
     for i, r in enumerate(vectors.itertuples()):
         colour = VECTOR_COLOURS[r.vector]
         a = 100 * r.attention_share
@@ -174,36 +193,37 @@ def discourse_vs_trade_figure(comparison: pd.DataFrame) -> plt.Figure:
 
 
 def differences_figure(checks: pd.DataFrame) -> plt.Figure:
-    """Each checked trade claim against the official figure its verdict used, in percent of that figure.
+    """Each checked trade claim against the reference its verdict used, in percent of that reference.
 
-    Dot: the claim's relative difference; bar: its stated interval in the same terms (the
-    claim matches within rounding where the bar reaches 0); colour: verdict. Claims with
-    no reference are not drawn (they are listed in the table). A ``≥`` bar runs to the
-    right edge.
+    ``checks``: ``analysis.trade_factcheck``. Marker: the claim's relative difference; bar: its
+    stated interval in the same terms (the claim is within rounding where the bar reaches 0);
+    colour and marker shape: the verdict group. Claims without a reference value are not drawn
+    (they are in the fact-check table). A ``≥`` bar runs to the right edge.
     """
-    rows = checks[checks["verdict"] != VERDICTS[2]].copy()
+    rows = checks[checks["reference_value"].notna() & (checks["reference_value"] != 0)].copy()
     rows = rows.sort_values(["relative_difference", "claim_id"], ascending=[True, True]).reset_index(drop=True)
-    colours = {VERDICTS[0]: "#228833", VERDICTS[1]: "#EE6677"}
-    fig, ax = plt.subplots(figsize=(8.0, 0.5 * len(rows) + 1.6))
+    groups = rows["verdict"].map(VERDICT_GROUPS)
+    fig, ax = plt.subplots(figsize=(7.2, 0.3 * len(rows) + 1.5))
     lows = 100 * (rows["low"] - rows["reference_value"]) / rows["reference_value"]
     highs = 100 * (rows["high"] - rows["reference_value"]) / rows["reference_value"]
     points = 100 * rows["relative_difference"]
-    right = max(float(points.max()), 10.0) * 1.25 + 5
-    left = min(float(points.min()), float(lows[np.isfinite(lows)].min()) if len(rows) else 0.0, -10.0) * 1.25
-    for i, r in rows.iterrows():
-        colour = colours[r["verdict"]]
+    right = max(float(points.max()) if len(rows) else 0.0, 10.0) * 1.25 + 5
+    left = min(float(points.min()) if len(rows) else 0.0,
+               float(lows[np.isfinite(lows)].min()) if len(rows) else 0.0, -10.0) * 1.25
+    for i in rows.index:
+        colour = GROUP_COLOURS[groups[i]]
         ax.plot([lows[i], min(highs[i], right)], [i, i], "-", color=colour, linewidth=4, alpha=0.35,
                 solid_capstyle="butt")
-        ax.plot([points[i]], [i], "o", color=colour, markersize=7)
+        ax.plot([points[i]], [i], GROUP_MARKERS[groups[i]], color=colour, markersize=7)
     ax.axvline(0, color=NEUTRAL, linewidth=0.8)
     ax.set_yticks(range(len(rows)))
-    ax.set_yticklabels([f"{c} · {m} · {p or 'all'} · {q or 'no period'}"
-                        for c, m, p, q in zip(rows["claim_id"], rows["metric"], rows["partner"], rows["period"])],
-                       fontsize=8)
+    ax.set_yticklabels([f"{c} · {v}" for c, v in zip(rows["claim_id"], rows["verdict"])], fontsize=8.5)
     ax.set_xlim(left, right)
-    ax.set_xlabel("claim relative to the official figure (% of the official figure)")
-    handles = [Line2D([], [], color=c, marker="o", linewidth=4, alpha=0.6, label=v) for v, c in colours.items()]
-    ax.legend(handles=handles, loc="lower right", fontsize=8)
-    ax.set_title("Seed claims against official figures (bar: the claim's rounding interval)")
+    ax.set_xlabel("claim relative to the reference (% of the reference)", fontsize=9)
+    shown = [g for g in GROUP_MARKERS if g in set(groups)]
+    handles = [Line2D([], [], color=GROUP_COLOURS[g], marker=GROUP_MARKERS[g], linewidth=4, alpha=0.7, label=g)
+               for g in shown]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=len(shown), fontsize=8.5)
+    ax.set_title("Trade claims against their references (bar: the claim's rounding interval)", fontsize=10.5)
     fig.tight_layout()
     return fig
