@@ -71,6 +71,16 @@ def _unclassified(info: pd.Series | None) -> bool:
     return info is not None and pd.isna(info["checkable"])
 
 
+def _without_check(info: pd.Series | None, reason: str) -> tuple[str, str] | None:
+    """(verdict, explanation) of an item not checked against references: not yet classified, or
+    not checkable; None for a checkable item."""
+    if _unclassified(info):
+        return "not yet classified", UNCLASSIFIED
+    if not _checkable(info):
+        return "not checkable", reason or "not curated as checkable"
+    return None
+
+
 def _checkable(info: pd.Series | None) -> bool:
     """``checkable`` of a check row; False when there is no row or it is not yet classified."""
     return bool(info is not None and not pd.isna(info["checkable"]) and info["checkable"])
@@ -344,12 +354,8 @@ def check_claims(claims: pd.DataFrame, checks: pd.DataFrame, refs: pd.DataFrame,
         row.update(checkable=_checkable(info), checkable_reason="" if info is None else info["checkable_reason"],
                    reference_id="", reference_value=math.nan, reference_period="", reference_definition="",
                    reference_tier=pd.NA, reference_source="", reference_url="", spread="", tier3_only=False)
-        if _unclassified(info):
-            row.update(verdict="not yet classified", explanation=UNCLASSIFIED)
-            rows.append(row)
-            continue
-        if not row["checkable"]:
-            row.update(verdict="not checkable", explanation=row["checkable_reason"] or "not curated as checkable")
+        if (outcome := _without_check(info, row["checkable_reason"])) is not None:
+            row.update(verdict=outcome[0], explanation=outcome[1])
             rows.append(row)
             continue
         when = written.get(claim["doc_id"])
@@ -433,12 +439,8 @@ def check_events(events: pd.DataFrame, checks: pd.DataFrame, refs: pd.DataFrame)
                "checkable_reason": "" if info is None else info["checkable_reason"],
                "reference_id": "", "reference_date": "", "reference_tier": pd.NA, "reference_source": "",
                "reference_url": ""}
-        if _unclassified(info):
-            row.update(verdict="not yet classified", explanation=UNCLASSIFIED)
-            rows.append(row)
-            continue
-        if not row["checkable"]:
-            row.update(verdict="not checkable", explanation=row["checkable_reason"] or "not curated as checkable")
+        if (outcome := _without_check(info, row["checkable_reason"])) is not None:
+            row.update(verdict=outcome[0], explanation=outcome[1])
             rows.append(row)
             continue
         linked = [i for i in _linked(info["reference_ids"]) if i in dated.index]
