@@ -173,3 +173,14 @@ def test_corpus_findings_state_the_totals():
         "- **13 claims**, **6 dated events** and **1,300 actor mentions** were extracted.",
         "- The densest in figures is `b` (5.0 claims per 1,000 words); outlets by country: Türkiye 1, unknown 1.",
     ]
+
+
+def test_events_per_vector_for_reading_names_vectors_and_marks_missing_years():
+    from kzanalysis.analysis.balance_text import events_per_vector_for_reading
+    per_vector = pd.DataFrame({"vector": ["turkic", "west"], "visit or meeting": [2, 0], "total": [2, 0],
+                               "first_year": pd.array([2021, None], dtype="Int64"),
+                               "last_year": pd.array([2022, None], dtype="Int64")})
+    out = events_per_vector_for_reading(per_vector)
+    assert list(out.columns) == ["Vector", "Visit or meeting", "Total", "First year", "Last year"]
+    assert out["Vector"].tolist() == ["Türkiye & Turkic world", "West (US, EU)"]
+    assert out["First year"].tolist() == ["2021", "–"]

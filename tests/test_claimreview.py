@@ -72,3 +72,11 @@ def test_the_project_jsonld_has_one_review_per_checkable_claim(tmp_path):
     reviews = json.loads(path.read_text(encoding="utf-8"))
     assert sorted(r["identifier"] for r in reviews) == sorted(factcheck.loc[factcheck["checkable"], "claim_id"])
     assert all(r["reviewRating"]["ratingValue"] == RATING_SCALE[r["reviewRating"]["alternateName"]] for r in reviews)
+
+
+def test_a_rank_that_names_the_right_place_for_the_wrong_partner_is_not_read_as_agreement():
+    rows = factcheck_rows().iloc[[1]].assign(metric="trade_partner_rank", unit="rank", value=4.0, reference_value=4.0,
+                                             partner="south_korea", reference_id="f61")
+    line = not_holding_lines(rows, ["doc"])[0]
+    assert "states South Korea 4th, a place the reference gives to another partner (2021), f61" in line
+    assert "reference 4th" not in line

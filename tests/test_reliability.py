@@ -36,4 +36,4 @@ def test_the_reading_table_has_one_row_per_source_with_labels():
 def test_readable_columns_label_known_names_and_spell_out_the_rest():
     from kzanalysis.analysis.labels import readable_columns
     frame = pd.DataFrame(columns=["doc_id", "n_checkable", "period_a", "trade_share"])
-    assert readable_columns(frame).columns.tolist() == ["Source", "Checkable", "Period a", "Trade share"]
+    assert readable_columns(frame).columns.tolist() == ["Source", "Checkable", "Period A", "Trade share"]

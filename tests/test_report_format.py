@@ -66,3 +66,21 @@ def test_tables_detect_year_and_rank_columns_by_name_and_values():
     assert list(cells.iloc[0]) == ["2021", "2020", "2019", "4th", "2,023", "0"]
     assert list(cells.iloc[1]) == ["2022", "–", "2020", "1st", "12,000", "0.000001"]
     assert "n words" in repr(Table(frame, index=False)).splitlines()[0]
+
+
+def test_amounts_of_every_unit_are_never_in_scientific_notation():
+    from kzanalysis.analysis.formatting import formula_for_reading
+    assert format_amount(11.4e9, "count") == "11,400,000,000"
+    assert format_amount(12345.0, "percent") == "12,345%"
+    assert format_amount(16.666, "multiple") == "×16.67"
+    assert format_amount(188.62e9, "try") == "188.62 bn TRY"
+    assert formula_for_reading("190e9 / 11.4e9") == "190 bn / 11.4 bn"
+    assert formula_for_reading("(10e9 / 6.3e9 - 1) * 100") == "(10 bn / 6.3 bn - 1) * 100"
+    assert formula_for_reading("2e-3 + x1e9") == "0.002 + x1e9"
+
+
+def test_an_empty_table_says_none_instead_of_a_header_over_no_rows():
+    table = Table(pd.DataFrame(columns=["metric", "value_a"]), index=False, caption="0 pairs of claims in conflict")
+    assert table._repr_html_() == '<p class="empty-table">0 pairs of claims in conflict: none.</p>'
+    assert repr(table) == "0 pairs of claims in conflict: none."
+    assert repr(Table(pd.DataFrame(columns=["x"]), index=False)) == "No rows."

@@ -44,3 +44,12 @@ def test_row_references_become_links_only_in_text_and_only_when_known():
     assert '<a class="ref" href="#ref-R9">t012</a>' in linked
     assert "f99" in linked and "xf27" in linked and linked.count('href="#ref-') == 3
     assert '<a href="#f27">f27</a>' in linked and 'class="t012"' in linked
+
+
+def test_seed_text_is_never_linked_as_a_reference_row():
+    anchors = {"f16": "ref-R1"}
+    fragment = ('<p>see f16</p><li><q>the jets … f16 … fly</q></li>'
+                '<td>doc-c01: “bought an f1<wbr>6 and f16”</td><td>f16</td>')
+    linked = link_references(fragment, anchors)
+    assert linked.count('href="#ref-R1"') == 2
+    assert "<q>the jets … f16 … fly</q>" in linked and "“bought an f1<wbr>6 and f16”" in linked

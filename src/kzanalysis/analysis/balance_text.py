@@ -12,6 +12,7 @@ import pandas as pd
 
 from kzanalysis.analysis.attention import PARTNER_VECTORS, POOLED
 from kzanalysis.analysis.bootstrap import BOOTSTRAP_SEED, N_RESAMPLES
+from kzanalysis.analysis.labels import readable_columns
 from kzanalysis.analysis.network import MIN_CHORD, MIN_SPOKE, RING_NODES
 from kzanalysis.analysis.stats import CONFIDENCE
 from kzanalysis.gazetteer.vectors import vector_label
@@ -196,3 +197,12 @@ def tone_examples_text(examples: pd.DataFrame, width: int = 110) -> str:
         blocks.append(head + "\n" + textwrap.fill(row.sentence, width=width, initial_indent="    ",
                                                   subsequent_indent="    "))
     return "\n".join(blocks)
+
+
+def events_per_vector_for_reading(per_vector: pd.DataFrame) -> pd.DataFrame:
+    """``events_per_vector`` for reading: vectors by their names, columns labelled, "–" for a vector
+    without events (no first or last year)."""
+    out = per_vector.assign(vector=[vector_label(v) for v in per_vector["vector"]])
+    for column in ("first_year", "last_year"):
+        out[column] = [str(int(y)) if pd.notna(y) else "–" for y in out[column]]
+    return readable_columns(out)

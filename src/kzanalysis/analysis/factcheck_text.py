@@ -12,7 +12,8 @@ import re
 import pandas as pd
 
 from kzanalysis.analysis.factcheck import EVENT_VERDICTS, FACTCHECK_VERDICTS
-from kzanalysis.analysis.formatting import format_amount, format_number
+from kzanalysis.analysis.formatting import format_amount, format_number, is_place_held_by_another
+from kzanalysis.analysis.trade_series import partner_label
 
 #: Verdicts of items that are not checked (left out of the counts of checkable items).
 UNCHECKED = ("not checkable", "not yet classified")
@@ -121,6 +122,19 @@ def coverage_sentence(factcheck: pd.DataFrame) -> str:
             "verified (each with a recorded search).")
 
 
+def _not_holding_item(r) -> str:
+    """One claim that does not hold: what it states against what its reference gives."""
+    what = r.metric.replace("_", " ")
+    if is_place_held_by_another(r.value, r.reference_value, r.unit):
+        partner = partner_label(r.partner) if r.partner else "its partner"
+        text = (f"{r.claim_id} ({what}) states {partner} {format_amount(r.value, r.unit)}, a place the reference "
+                f"gives to another partner ({r.reference_period or 'no period'}), {r.reference_id}")
+    else:
+        text = (f"{r.claim_id} ({what}) states {format_amount(r.value, r.unit)}, reference "
+                f"{_reference(r.reference_value, r.unit, r.reference_period)}, {r.reference_id}")
+    return text + (" (tier 3 only)" if r.tier3_only else "")
+
+
 def not_holding_lines(factcheck: pd.DataFrame, doc_ids: list[str]) -> list[str]:
     """Markdown list items: per document, every checkable claim that differs from its reference (or is misworded)."""
     bad = factcheck[factcheck["verdict"].isin(NOT_HOLDING)]
@@ -130,9 +144,7 @@ def not_holding_lines(factcheck: pd.DataFrame, doc_ids: list[str]) -> list[str]:
         if not len(mine):
             lines.append(f"- **{doc}**: every checked claim holds or is not contradicted by its reference.")
             continue
-        items = "; ".join(f"{r.claim_id} ({r.metric.replace('_', ' ')}) states {format_amount(r.value, r.unit)}, reference "
-                          f"{_reference(r.reference_value, r.unit, r.reference_period)}, {r.reference_id}"
-                          + (" (tier 3 only)" if r.tier3_only else "") for r in mine.itertuples())
+        items = "; ".join(_not_holding_item(r) for r in mine.itertuples())
         lines.append(f"- **{doc}** ({len(mine)} not holding): {items}.")
     return lines
 

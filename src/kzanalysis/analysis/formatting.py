@@ -8,6 +8,7 @@ years (``2022``); ranks as places (``4th``); differences of percentages in perce
 from __future__ import annotations
 
 import math
+import re
 from numbers import Number
 
 from kzanalysis.evidence.precision import exact_decimal
@@ -27,17 +28,33 @@ def format_amount(value: float, unit: str, digits: int = 6) -> str:
         name = {"usd": "USD", "try": "TRY", "barrels": "barrels", "cubic_metres": "m³"}[unit]
         for scale, word in [(10**12, "tn"), (10**9, "bn"), (10**6, "m")]:
             if abs(value) >= scale:
-                return f"{float(exact_decimal(value) / scale):.{digits}g} {word} {name}"
-        return f"{value:,.0f} {name}"
+                return f"{significant(float(exact_decimal(value) / scale), digits)} {word} {name}"
+        return f"{significant(value, digits)} {name}"
     if unit == "percent":
-        return f"{value:.4g}%"
+        return significant(value, 4) + "%"
     if unit == "multiple":
-        return f"×{value:.4g}"
+        return "×" + significant(value, 4)
     if unit == "rank":
-        return ordinal(value) if float(value).is_integer() else f"rank {value:g}"
+        return ordinal(value) if float(value).is_integer() else f"rank {significant(value, 4)}"
     if unit == "try_per_usd":
-        return f"{value:.4g} TRY per USD"
-    return f"{value:,.6g}"
+        return f"{significant(value, 4)} TRY per USD"
+    return significant(value, digits)
+
+
+#: A number literal of a formula with a power-of-ten exponent (``190e9``, ``5.3e12``, ``2e-3``).
+_SCALED_LITERAL = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)[eE]([+-]?\d+)(?![\w.])")
+_SCALE_WORDS = {12: "tn", 9: "bn", 6: "m"}
+
+
+def formula_for_reading(formula: str) -> str:
+    """A formula of ``implied_values`` (Python literals such as ``190e9 / 11.4e9``) for reading:
+    ``190 bn / 11.4 bn``; other exponents in plain decimals (never scientific notation)."""
+    def plain(match: re.Match) -> str:
+        mantissa, exponent = match.group(1), int(match.group(2))
+        if exponent in _SCALE_WORDS:
+            return f"{significant(float(mantissa), 6, separator=False)} {_SCALE_WORDS[exponent]}"
+        return significant(float(f"{mantissa}e{exponent}"), 6)
+    return _SCALED_LITERAL.sub(plain, formula)
 
 
 def billions(value: float) -> float:
@@ -54,6 +71,13 @@ def interval_text(low: float, high: float, unit: str) -> str:
     if math.isinf(high):
         return f"≥ {format_amount(low, shown)}"
     return f"[{format_amount(low, shown)}, {format_amount(high, shown)})"
+
+
+def is_place_held_by_another(value: float, reference_value: float, unit: str) -> bool:
+    """Whether a rank claim that differs names the right place but the wrong partner: the
+    reference gives the stated place (``value`` = ``reference_value``) to another partner, so that
+    "4th against 4th" would read as agreement."""
+    return unit == "rank" and not math.isnan(reference_value) and round(value) == round(reference_value)
 
 
 def difference_text(difference: float, relative: float, unit: str) -> str:

@@ -17,6 +17,8 @@ def label(column: object) -> str:
     text = str(column)
     if text in LABELS:
         return LABELS[text]
+    if len(text) > 2 and text[-2:] in ("_a", "_b"):  # one of a pair: period_a → Period A
+        text = text[:-1] + text[-1].upper()
     text = text.replace("_", " ")
     return text[:1].upper() + text[1:]
 

@@ -11,7 +11,14 @@ import math
 import pandas as pd
 
 from kzanalysis.analysis.factcheck import FACTCHECK_VERDICTS
-from kzanalysis.analysis.formatting import billions, difference_text, format_amount, format_number
+from kzanalysis.analysis.formatting import (
+    billions,
+    difference_text,
+    format_amount,
+    format_number,
+    formula_for_reading,
+    is_place_held_by_another,
+)
 from kzanalysis.analysis.implied import literal
 from kzanalysis.analysis.trade_checks import latest_official
 from kzanalysis.analysis.trade_series import HOME_REPORTER, REST_OF_WORLD, SHARE_BASES, WORLD, partner_label
@@ -61,10 +68,14 @@ def verdict_sentence(checks: pd.DataFrame) -> str:
 
 def largest_difference_lines(biggest: pd.DataFrame) -> list[str]:
     """Markdown list items: each of the largest differences with its reference."""
-    return [f"- {r.claim_id}: {format_amount(r.value, r.unit)} for {partner_label(r.partner) if r.partner else 'all partners'} "
-            f"{r.period or '(no period)'} against {format_amount(r.reference_value, r.unit)} "
-            f"({difference_text(r.value - r.reference_value, r.relative_difference, r.unit)}; {r.reference_id})"
-            for r in biggest.itertuples()]
+    def line(r) -> str:
+        stated = (f"- {r.claim_id}: {format_amount(r.value, r.unit)} for "
+                  f"{partner_label(r.partner) if r.partner else 'all partners'} {r.period or '(no period)'}")
+        if is_place_held_by_another(r.value, r.reference_value, r.unit):
+            return f"{stated}, a place the reference gives to another partner ({r.reference_id})"
+        return (f"{stated} against {format_amount(r.reference_value, r.unit)} "
+                f"({difference_text(r.value - r.reference_value, r.relative_difference, r.unit)}; {r.reference_id})")
+    return [line(r) for r in biggest.itertuples()]
 
 
 def implied_lines(implied: pd.DataFrame, claims: pd.DataFrame, econ: pd.DataFrame, preferred: pd.DataFrame) -> list[str]:
@@ -75,7 +86,8 @@ def implied_lines(implied: pd.DataFrame, claims: pd.DataFrame, econ: pd.DataFram
     for m in multiple.itertuples():
         s = by_id.loc[m.claim_ids.split(";")[0]]
         inside = in_interval(m.value, stated_interval(s["value"], s["quote"], s["qualifier"]))
-        lines.append(f"- The stated ×{s['value']:g} against {m.formula} = ×{m.value:.2f}: "
+        lines.append(f"- The stated {format_amount(s['value'], 'multiple')} against {formula_for_reading(m.formula)} = "
+                     f"{format_amount(round(m.value, 2), 'multiple')}: "
                      f"{'inside' if inside else 'outside'} the stated figure's rounding interval.")
     targets = econ[econ["metric"] == "trade_turnover_target"].drop_duplicates(["partner", "value"])
     for t in targets.itertuples():

@@ -18,6 +18,10 @@ h1 { font-size: 1.7em; margin-top: 1.2em; } h2 { font-size: 1.3em; } h3 { font-s
 h2, h3 { break-after: avoid; }
 a.anchor { color: #999; text-decoration: none; margin-left: 0.3em; font-size: 0.8em; }
 section.chapter { break-before: page; }
+/* the analysis chapters, the sources and the claims appendix follow on from what precedes them (each
+   opens with its heading); the key findings, the method and the first chapter start a page */
+section.chapter.analysis + section.chapter.analysis, section.chapter.flow { break-before: auto; margin-top: 2.5em; }
+h1 { break-after: avoid; }
 .title-page { padding-top: 12%; }
 .title-page h1 { font-size: 2.1em; line-height: 1.2; }
 .title-page .meta, .cite { color: #444; }
@@ -59,11 +63,12 @@ a { color: #332288; }
      fixed column widths so that short columns are not hyphenated letter by letter */
   .moved-item.compact table { table-layout: fixed; font-size: 7pt; line-height: 1.2; }
   .moved-item.compact th, .moved-item.compact td { padding: 0.5px 2px; hyphens: manual; }
-  .moved-item.compact th:nth-child(1) { width: 22%; } .moved-item.compact th:nth-child(2) { width: 9%; }
-  .moved-item.compact th:nth-child(3) { width: 8%; } .moved-item.compact th:nth-child(4) { width: 13%; }
-  .moved-item.compact th:nth-child(5) { width: 10%; } .moved-item.compact th:nth-child(6) { width: 38%; }
+  /* the widths add up to 96 %: each cell's padding (4 px) comes on top of its width in a fixed layout */
+  .moved-item.compact th:nth-child(1) { width: 21%; } .moved-item.compact th:nth-child(2) { width: 9%; }
+  .moved-item.compact th:nth-child(3) { width: 8%; } .moved-item.compact th:nth-child(4) { width: 12%; }
+  .moved-item.compact th:nth-child(5) { width: 10%; } .moved-item.compact th:nth-child(6) { width: 36%; }
   ol.refs, ol.claims { columns: 2; column-gap: 1.5em; font-size: 0.95em; }
-  ol.refs li, ol.claims li { font-size: 7.5pt; line-height: 1.3; }
+  ol.refs li, ol.claims li { font-size: 7pt; line-height: 1.25; margin-bottom: 0.3em; }
   a { color: #1a1a1a; text-decoration: none; }
 }
 @media screen {

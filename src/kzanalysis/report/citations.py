@@ -105,12 +105,28 @@ def row_anchors(entries: pd.DataFrame) -> dict[str, str]:
 
 def link_references(fragment: str, anchors: dict[str, str]) -> str:
     """Turn in-text references to known reference rows (``facts.csv f27``, ``t012``) in the text of an
-    HTML fragment into links to their entry; unknown ids and text inside tags are left alone."""
+    HTML fragment into links to their entry; unknown ids and text inside tags are left alone.
+
+    Text from the seeds is never linked (an "f16" in an article is not a reference row): passages
+    inside ``<q>`` elements and quotes between curly quotation marks (“…”, as the tables quote
+    claims, also across the ``<wbr>`` tags of table cells) are kept as they are.
+    """
     def repl(match: re.Match) -> str:
         anchor = anchors.get(match.group(1))
         return f'<a class="ref" href="#{anchor}">{match.group(0)}</a>' if anchor else match.group(0)
-    parts = re.split(r"(<a\b.*?</a>|<[^>]+>)", fragment, flags=re.S)
-    return "".join(p if p.startswith("<") else _ROW_REFERENCE.sub(repl, p) for p in parts)
+    out, in_q, in_quote = [], 0, False
+    for part in re.split(r"(<a\b.*?</a>|<[^>]+>)", fragment, flags=re.S):
+        if part.startswith("<"):
+            in_q += 1 if re.match(r"<q[\s>]", part) else -1 if part.startswith("</q>") else 0
+            out.append(part)
+            continue
+        for piece in re.split(r"([“”])", part):
+            if piece in ("“", "”"):
+                in_quote = piece == "“"
+                out.append(piece)
+            else:
+                out.append(piece if in_q > 0 or in_quote else _ROW_REFERENCE.sub(repl, piece))
+    return "".join(out)
 
 
 def reference_list(entries: pd.DataFrame) -> str:

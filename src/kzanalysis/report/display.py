@@ -105,7 +105,13 @@ class Table:
     #: page holds about 125 characters of 7.5 pt table text; up to this width, cells wrap).
     WIDE = 160
 
+    def empty_text(self) -> str:
+        """What an empty table shows instead of a header over no rows."""
+        return f"{self.caption}: none." if self.caption else "No rows."
+
     def __repr__(self) -> str:
+        if self.cells.empty:
+            return self.empty_text()
         header = [header_text(c) for c in self.cells.columns]
         rows = [[str(v) for v in row] for row in self.cells.itertuples(index=False)]
         widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
@@ -117,6 +123,9 @@ class Table:
         return ((self.caption + "\n") if self.caption else "") + "\n".join(text)
 
     def _repr_html_(self) -> str:
+        if self.cells.empty:
+            return f'<p class="empty-table">{html.escape(self.empty_text())}</p>'
+
         def cell(tag: str, text: str, numeric: bool) -> str:
             attribute = ' class="num"' if numeric else ""
             return f"<{tag}{attribute}>{_breakable(text)}</{tag}>"

@@ -260,10 +260,10 @@ def render_html(notebooks: list[nbformat.NotebookNode], root: Path | None = None
     search = ('<div class="search"><input id="search-input" type="search" placeholder="Search the report" '
               'aria-label="search the report"/><ol id="search-results" aria-live="polite"></ol></div>'
               if edition == "html" else "")
-    body = "".join(f'<section class="chapter" id="{c.anchor}"><h1>{html.escape(c.title)}</h1>{c.body}</section>'
+    body = "".join(f'<section class="chapter analysis" id="{c.anchor}"><h1>{html.escape(c.title)}</h1>{c.body}</section>'
                    for c in chapters)
     details = "".join(f'<h2>{html.escape(c.title)}</h2>{"".join(items)}' for c, items in moved)
-    appendix_a = (f'<section class="chapter" id="appendix-details"><h1>Appendix A: details</h1>'
+    appendix_a = (f'<section class="chapter flow" id="appendix-details"><h1>Appendix A: details</h1>'
                   f'<p>Tables and figures the chapters refer to, in chapter order.</p>{details}</section>' if moved else "")
     claims_title = "Appendix B: claims in their passages" if moved else "Appendix: claims in their passages"
     main = f"""<section class="chapter key" id="key-findings"><h1>Key findings</h1>
@@ -273,13 +273,13 @@ each heading links to it). They describe these texts, not Kazakhstan’s foreign
 <section class="chapter" id="method"><h1>Method, provenance and limitations</h1>{method}
 <h2>Provenance</h2>{provenance}</section>
 {body}
-<section class="chapter" id="sources"><h1>Sources and how to cite</h1>
+<section class="chapter flow" id="sources"><h1>Sources and how to cite</h1>
 <h2>How to cite</h2><p class="cite">{cite}</p>
 <h2>The documents</h2><p>The seed texts remain the property of their publishers; they are included verbatim for
 research and verification.</p>{document_list(root)}
 <h2>Reference statistics</h2>{{references}}</section>
 {appendix_a}
-<section class="chapter" id="appendix-claims"><h1>{claims_title}</h1>
+<section class="chapter flow" id="appendix-claims"><h1>{claims_title}</h1>
 <p>Each curated claim with its quote highlighted in its passage (offsets are character positions in the seed text);
 claims close together share one passage.</p>{claims_appendix(root)}</section>"""
     main = link_references(main, anchors)
