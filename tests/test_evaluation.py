@@ -7,10 +7,12 @@ from kzanalysis.extract.eval_set import gold_groups, quote_problems, split_of
 from kzanalysis.extract.evaluation import (
     EVAL_COLUMNS,
     bootstrap_scores,
+    counterpart_partner,
     full_match,
     match_event_dates,
     match_mentions,
     match_values,
+    not_numeric_claim,
     task_counts,
 )
 
@@ -93,3 +95,25 @@ def test_a_quote_that_is_not_its_text_span_is_a_problem():
                  ["line", "doc_id", "start", "end", "text"])
     problems = quote_problems(rows, texts, "data/eval/quantities.csv")
     assert [(p.line, p.field) for p in problems] == [(3, "text"), (4, "doc_id")]
+
+
+def test_seed_gold_leaves_out_what_the_guidelines_do_not_count_as_numeric_claims():
+    claims = frame([
+        ("Xi Jinping made his first foreign visit to Kazakhstan", "foreign_visit_rank", "rank", 1.0),
+        ("Kazakhstan is known as the largest oil producer", "oil_production_rank", "rank", 1.0),
+        ("Tokayev attended the 3rd meeting of the Council", "council_meeting_number", "count", 3.0),
+        ("In the 30th anniversary of its independence", "anniversary_years", "year", 30.0),
+        ("In the last five years, 25 agreements have been signed", "agreements_signed_period_years", "year", 5.0),
+        ("Turkey is the fifth largest trade partner of Kazakhstan", "trade_partner_rank", "rank", 5.0),
+        ("among the top 10 investors", "investor_rank", "rank", 10.0),
+        ("28-years president Nursultan Nazarbayev", "presidency_years", "year", 28.0),
+        ("In the last five years, 25 agreements have been signed", "agreements_signed", "count", 25.0),
+    ], ["quote", "metric", "unit", "value"])
+    assert not_numeric_claim(claims).tolist() == [True] * 5 + [False] * 4
+
+
+def test_seed_gold_partner_is_the_counterpart_of_kazakhstan():
+    claims = frame([("turkiye", "kazakhstan"), ("kazakhstan", "china"), ("", "kazakhstan"), ("russia", "")],
+                   ["subject", "partner"])
+    assert counterpart_partner(claims).tolist() == ["turkiye", "china", "kazakhstan", ""]
+

@@ -80,7 +80,7 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
     focus = FOCUS_ACTOR if FOCUS_ACTOR in distinct else doc_focus
     hosts = [p for st, p in parties if re.search(r"(?i)\bin\s+(?:the\s+)?$",
                                                  sentence[max(0, st - s_start - 8):st - s_start])]
-    investors = [p for p in distinct if p not in hosts]
+    investors = [p for p in distinct if p not in hosts and info.get(p, ("", ""))[0] != "region"]
     if invest and hosts and investors:
         subject, partner = investors[0], hosts[0]
     elif invest and distinct and not bilateral and focus not in distinct:
@@ -114,6 +114,10 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
         other = next((p for p in distinct if p != focus and info.get(p, ("", ""))[0] == "state"), "")
         if other:
             subject, partner = focus, other
+    if partner == FOCUS_ACTOR and subject:
+        # "Ankara has invested $4.35 billion in Kazakhstan", "support for Kazakhstan": the partner is
+        # Kazakhstan's counterpart (data/eval/GUIDELINES.md: "Chinese investments" → china)
+        subject, partner = FOCUS_ACTOR, subject
     if subject == partner or info.get(partner, ("", ""))[0] == "region":
         partner = ""  # a region ("countries in Asia") is a setting, not the counterpart of a relation
     period, precision = "", "none"
@@ -179,7 +183,7 @@ def _carried_period(text: str, sents: pd.DataFrame, sid: int, dates_by_sentence:
     the last year, month or range of a sentence that states a figure ("In 2022, trade reached
     $24.1 billion. Exports grew by 34.7 percent"); None if there is none, or a heading or a
     day date comes first."""
-    for back in (sid - 1, sid - 2):
+    for back in range(sid - 1, sid - 1 - _CARRY_BACK, -1):
         if back not in sents.index or sents.at[back, "kind"] == "heading":
             return None
         found = dates_by_sentence.get(back, [])
@@ -189,6 +193,10 @@ def _carried_period(text: str, sents: pd.DataFrame, sid: int, dates_by_sentence:
             figure = _FIGURE.search(text, int(sents.at[back, "start"]), int(sents.at[back, "end"]))
             return found[-1] if figure else None
     return None
+
+
+#: How many sentences back a flow figure without a date of its own looks for its period.
+_CARRY_BACK = 4
 
 
 #: A figure of a flow over a period (trade, exports, growth, a share of them), which may take its
@@ -244,7 +252,9 @@ def quantity_context(quantities: pd.DataFrame, mentions: pd.DataFrame, dates: pd
     Kazakhstan is not a party, the document's own state (``document_focus``) is the subject; a
     target takes only a year as its period, an adjectival duration ("two-day visit") none; a
     figure "a year earlier" takes the year before, a change "compared to 2022" with no period of
-    its own the year after.
+    its own the year after. The partner is Kazakhstan's counterpart: an investment in (or support
+    for) Kazakhstan has Kazakhstan as subject and the investor as partner; a region is never the
+    investor; a flow figure without a date looks up to ``_CARRY_BACK`` sentences back for its period.
     """
     # a Kazakh ministry or agency (vector domestic) acts for Kazakhstan, as a person does for its country
     info = {row.actor_id: (row.kind, row.country or (FOCUS_ACTOR if row.vector == "domestic" and row.kind ==

@@ -49,7 +49,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("weekday", re.compile(r"(?:\b(?P<pre>[Oo]n|[Ll]ater|[Ll]ast|[Nn]ext|[Tt]his|set\s+for|scheduled\s+for)\s+)?"
                            rf"\b(?P<w>{_WEEKDAY})\b")),
     # yesterday / last month / last week / two days earlier / three years ago
-    ("relative_day", re.compile(r"(?i:\b(?P<word>yesterday|tomorrow)\b|\b(?P<rel>last|this|next|past|previous)\s+"
+    ("relative_day", re.compile(r"(?i:\b(?P<word>yesterday|tomorrow|today(?:[’']s)?)(?!\w)|"
+                                r"\b(?P<rel>last|this|next|past|previous)\s+"
                                 r"(?P<unit>month|week)\b|\b(?P<n>\d{1,2}|" + _CARDINAL_WORDS
                                 + r")\s+(?P<units>days|weeks|months|years)\s+(?:ago|earlier|before)\b)")),
     # last July / this March / in January (month without a year: resolved against the document date)
@@ -102,9 +103,9 @@ def _plain_lower(chunk: str) -> str | None:
     return None if CASEFOLD_EXTRAS.search(chunk) else chunk.lower()
 
 
-#: A ``relative_day`` match holds one of these (any case): "yesterday", "tomorrow", "last month",
+#: A ``relative_day`` match holds one of these (any case): "yesterday", "tomorrow", "today", "last month",
 #: "next week", "two days ago", "three years earlier", "a month before".
-_RELATIVE_WORDS = ("yesterday", "tomorrow", "month", "week", "ago", "earlier", "before")
+_RELATIVE_WORDS = ("yesterday", "tomorrow", "today", "month", "week", "ago", "earlier", "before")
 
 
 def _has_relative_word(chunk: str) -> bool:
@@ -177,8 +178,8 @@ def _parse_date(kind: str, groups: dict, doc_date: date | None) -> tuple[str, st
             return parsed.isoformat(), "day", "stated", 0.95
         if doc_date is None:
             return None
-        resolved = _latest_on_or_before(parsed.month, parsed.day, doc_date)
-        return resolved.isoformat(), "day", "inferred", 0.7
+        # a month and day without a year take the year of publication (data/eval/GUIDELINES.md)
+        return parsed.replace(year=doc_date.year).isoformat(), "day", "inferred", 0.7
     if kind in ("day_range_dmy", "day_range_mdy"):
         month = _month_number(groups["m"])
         d1, d2 = _day_number(groups["d1"]), _day_number(groups["d2"])
@@ -286,10 +287,11 @@ def _weekday(groups: dict, doc_date: date) -> tuple[str, str, str, float]:
 
 
 def _relative_day(groups: dict, doc_date: date) -> tuple[str, str, str, float] | None:
-    """yesterday, tomorrow (day); last/this/next month and week (month: no week precision); N days,
+    """yesterday, today ("today's talks"), tomorrow (day); last/this/next month and week (month: no week precision); N days,
     weeks, months or years ago (day, month or year)."""
     if groups.get("word"):
-        shift = -1 if groups["word"].lower() == "yesterday" else 1
+        word = groups["word"].lower()
+        shift = -1 if word == "yesterday" else 0 if word.startswith("today") else 1
         return (doc_date + relativedelta(days=shift)).isoformat(), "day", "inferred", 0.7
     if groups.get("rel"):
         sign = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}[groups["rel"].lower()]

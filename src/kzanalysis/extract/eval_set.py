@@ -21,6 +21,7 @@ import pandas as pd
 from kzanalysis.extract.dates import document_date
 from kzanalysis.extract.events import event_dates
 from kzanalysis.extract.extractor import Extractor
+from kzanalysis.extract.quantities import numeric_claims
 from kzanalysis.io.errors import Problem
 from kzanalysis.io.paths import project_root, relative
 
@@ -142,13 +143,13 @@ def eval_gold(evalset: EvalSet) -> dict[str, pd.DataFrame]:
 
 def eval_predictions(evalset: EvalSet, extractor: Extractor) -> dict[str, pd.DataFrame]:
     """The extractor's output on every text of ``evalset`` (document date = ``published``):
-    ``mentions``, ``quantities`` (with context) and ``events`` (``extract.events.event_dates``)."""
+    ``mentions``, ``quantities`` (with context; ``numeric_claims`` only) and ``events`` (``extract.events.event_dates``)."""
     out: dict[str, list[pd.DataFrame]] = {"mentions": [], "quantities": [], "events": []}
     published = dict(zip(evalset.documents["doc_id"], evalset.documents["published"]))
     for doc_id in sorted(evalset.texts):
         result = extractor.extract(doc_id, evalset.texts[doc_id], document_date(published[doc_id]))
         out["mentions"].append(result["mentions"])
-        out["quantities"].append(result["quantities"])
+        out["quantities"].append(numeric_claims(result["quantities"]))
         out["events"].append(event_dates(result))
     return {k: pd.concat(v, ignore_index=True) for k, v in out.items()}
 

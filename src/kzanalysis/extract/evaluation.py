@@ -37,6 +37,8 @@ from kzanalysis.extract.dates import document_date
 from kzanalysis.extract.eval_set import SPLITS, eval_gold, eval_predictions, load_eval_set
 from kzanalysis.extract.events import event_dates
 from kzanalysis.extract.extractor import Extractor
+from kzanalysis.extract.quantities import numeric_claims
+from kzanalysis.extract.vocabulary import FOCUS_ACTOR
 from kzanalysis.gazetteer.actors import load_actors, load_aliases
 from kzanalysis.io.files import write_text_atomic
 from kzanalysis.io.paths import layout, project_root
@@ -387,10 +389,45 @@ def bootstrap_scores(counts: pd.DataFrame, n_resamples: int = EVAL_RESAMPLES, se
     return pd.DataFrame(rows, columns=EVAL_COLUMNS[1:])
 
 
+#: Seed claims (``data/claims.csv``) that are not numeric claims by ``data/eval/GUIDELINES.md``
+#: section 2, so that the seeds and the evaluation set score quantities by one definition:
+#: the number of an occasion (metric ``*_number``, ``anniversary_years``: "the 3rd meeting",
+#: "the 30th anniversary"); a rank 1 stated without a number ("his first foreign visit", "the
+#: largest oil producer": no "1", "1st", "top" or "number one"); a number of years that frames
+#: a period ("In the last five years", "in 30 years", "for the last 30 years"). They stay in
+#: ``data/claims.csv`` for the fact-check; the extractor labels them ``NOT_CLAIM_KINDS``.
+_OCCASION_METRIC = re.compile(r"_number$|^anniversary_years$")
+_NUMBERED_RANK = re.compile(r"(?i)\b1(?:st)?\b|\btop\b|\bnumber\s+one\b")
+_FRAMING_YEARS = re.compile(r"(?i)\b(?:in|for|during|over|within)\s+(?:the\s+)?(?:(?:last|past|next)\s+)?"
+                            r"[\w.-]+\s+years?\b")
+
+
+def not_numeric_claim(claims: pd.DataFrame) -> pd.Series:
+    """True for the seed claims that the extraction scores do not count as numeric claims
+    (see ``_OCCASION_METRIC``: occasions, ranks without a number, framing durations)."""
+    occasion = claims["metric"].str.contains(_OCCASION_METRIC)
+    order = (claims["unit"] == "rank") & (claims["value"] == 1) & ~claims["quote"].str.contains(_NUMBERED_RANK)
+    framing = (claims["unit"] == "year") & claims["quote"].str.contains(_FRAMING_YEARS) \
+        & ~claims["metric"].isin(["presidency_years", "term_length", "visit_duration"])
+    return occasion | order | framing
+
+
+def counterpart_partner(claims: pd.DataFrame) -> pd.Series:
+    """The partner of each claim as the guidelines define it: Kazakhstan's counterpart. A curated
+    claim that records a foreign subject (an investor, a lender) with partner ``kazakhstan``
+    ("Türkiye's direct investments in Kazakhstan") has that subject as its partner."""
+    swap = (claims["partner"] == FOCUS_ACTOR) & (claims["subject"] != "") & (claims["subject"] != FOCUS_ACTOR)
+    return claims["partner"].where(~swap, claims["subject"])
+
+
 def seed_gold(root: Path | None = None) -> dict[str, pd.DataFrame]:
     """The curated tables as gold (``task_counts``): ``data/derived/mentions.csv``, the claims
-    stated in the text (``stated_claims``; one group per claim) and ``data/events.csv``."""
+    stated in the text (``stated_claims``) that are numeric claims by the evaluation guidelines
+    (``not_numeric_claim`` left out; partner: ``counterpart_partner``; one group per claim) and
+    ``data/events.csv``."""
     claims = stated_claims(load_claims(root))
+    claims = claims[~not_numeric_claim(claims)]
+    claims = claims.assign(partner=counterpart_partner(claims))
     mentions = pd.read_csv(layout(root).derived / "mentions.csv", keep_default_na=False)
     return {"mentions": mentions[["doc_id", "start", "end", "actor_id"]],
             "quantities": claims[["doc_id", "start", "end", "value", "unit", "period", "partner"]].assign(
@@ -407,6 +444,7 @@ def evaluation_table(splits: tuple[str, ...] = ("seeds", *SPLITS), root: Path | 
     for split in splits:
         if split == "seeds":
             pred, gold, docs = predictions(root), seed_gold(root), sorted(load_texts(root))
+            pred["quantities"] = numeric_claims(pred["quantities"])
         else:
             part = evalset.split(split)
             extractor = Extractor.from_tables(load_aliases(root), load_actors(root))

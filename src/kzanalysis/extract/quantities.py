@@ -35,6 +35,24 @@ QUANTITY_COLUMNS = ["doc_id", "sentence_id", "start", "end", "quote", "value", "
                     "qualifier", "value_confidence"]
 
 
+#: Kinds of ``find_quantities`` rows that are context, not numeric claims
+#: (``data/eval/GUIDELINES.md`` section 2): ``ordinal`` numbers an occasion ("the 20th meeting",
+#: "the 30th anniversary"); ``order`` is an ordering without a number ("his first visit", "the
+#: largest producer"); ``framing`` is a duration that frames a period ("during the last 15
+#: years", "in 30 years"). They stay in the table for readers and the fact-check of ordering
+#: claims; ``numeric_claims`` leaves them out.
+NOT_CLAIM_KINDS = frozenset({"ordinal", "order", "framing"})
+
+#: Words before a number of years that make it the frame of a period, not a property of a thing.
+_FRAMING_BEFORE = re.compile(r"(?i)\b(?:in|for|during|over|within|since|past|last|next)\s+"
+                             r"(?:the\s+)?(?:(?:last|past|next|first)\s+)?$")
+
+
+def numeric_claims(quantities: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``find_quantities`` output that are numeric claims: kind not in ``NOT_CLAIM_KINDS``."""
+    return quantities[~quantities["kind"].isin(NOT_CLAIM_KINDS)].reset_index(drop=True)
+
+
 _NEXT_WORD = re.compile(r"(\s+|-)([A-Za-z][A-Za-z’'-]*)")
 
 
@@ -134,6 +152,8 @@ _MEASURES = [(re.compile(rf"(?i)(?:\s*|\s+of\s+)(?:{pattern})(?![\w])"), unit_na
 
 
 _TOP = re.compile(r"(?i)\btop\s+$")
+_AMONG = re.compile(r"(?i)\bamong\s+(?:the\s+)?$")
+_SUPERLATIVE_AFTER = re.compile(r"(?i)\s+(?:largest|biggest|leading)\b")
 
 
 def _quantity(chunk: str, num: Number, has_money_cue: Callable[[], bool],
@@ -154,6 +174,12 @@ def _quantity(chunk: str, num: Number, has_money_cue: Callable[[], bool],
         words, _ = _following_words(chunk, end)
         noun, _ = _head_noun(words)
         return dict(start=start - 4, end=end, value=value, unit="rank", kind="rank", noun=noun,
+                    qualifier="exact", value_confidence=0.7)
+    # "among the 10 largest investors": a rank
+    if _AMONG.search(before) and _SUPERLATIVE_AFTER.match(chunk, end):
+        words, _ = _following_words(chunk, end)
+        noun, _ = _head_noun(words[1:])
+        return dict(start=start, end=end, value=value, unit="rank", kind="rank", noun=noun,
                     qualifier="exact", value_confidence=0.7)
     # Currency written before the number: $6.3 billion, TL 188.62 billion
     unit = None
@@ -186,7 +212,8 @@ def _quantity(chunk: str, num: Number, has_money_cue: Callable[[], bool],
                 break
     if unit is not None:
         qualifier, _ = _qualifier(chunk[max(0, money_start - 60):money_start])
-        if qualifier == "exact" and (has_target_cue() or RAISE_TO.search(chunk, 0, money_start)):
+        # "the goal of exceeding $10 billion": a hedged goal is a target too
+        if qualifier in ("exact", "over") and (has_target_cue() or RAISE_TO.search(chunk, 0, money_start)):
             qualifier = "target"
         conf = 0.95 if (scale_word or value >= 1000) else 0.85
         return dict(start=min(money_start, start), end=end, value=value, unit=unit, kind="money", noun="",
@@ -218,7 +245,8 @@ def _quantity(chunk: str, num: Number, has_money_cue: Callable[[], bool],
     # Durations: "in 30 years", "the last five years", "every three years", "28-years president"
     if first.split("-")[0] in ("year", "years"):
         unit_end = _word_end(chunk, end)
-        return dict(start=start, end=unit_end, value=value, unit="year", kind="duration",
+        framing = chunk[end:end + 1] != "-" and _FRAMING_BEFORE.search(before)
+        return dict(start=start, end=unit_end, value=value, unit="year", kind="framing" if framing else "duration",
                     noun=words[1].lower() if chunk[end:end + 1] == "-" and len(words) > 1 else "years",
                     qualifier=qualifier, value_confidence=0.6)
     if first in ("times", "time") and not num.ordinal:
@@ -286,7 +314,8 @@ def _ordinal(chunk: str, num: Number, before: str) -> dict | None:
     noun, _ = _head_noun(words)
     if noun in TIME_UNITS:
         return None  # "the first year"
-    return dict(start=start, end=words_end, value=value, unit="rank", kind="rank", noun=noun,
+    kind = "order" if chunk[start:end].lower() == "first" else "rank"  # "his first visit": no number
+    return dict(start=start, end=words_end, value=value, unit="rank", kind=kind, noun=noun,
                 qualifier="exact", value_confidence=0.6)
 
 
@@ -299,7 +328,7 @@ def _superlatives(chunk: str) -> list[dict]:
     for match in _SUPERLATIVE.finditer(chunk):
         if re.search(r"(?i)\bone\s+of\s+$", chunk[max(0, match.start() - 10):match.start()]):
             continue  # "one of the largest": not a rank
-        out.append(dict(start=match.start(1), end=match.end(1), value=1.0, unit="rank", kind="rank",
+        out.append(dict(start=match.start(1), end=match.end(1), value=1.0, unit="rank", kind="order",
                         noun=match.group(1).lower(), qualifier="exact", value_confidence=0.5))
     return out
 
@@ -424,9 +453,10 @@ def find_dates(text: str, doc_id: str, doc_date: date | None = None,
                sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Date expressions in ``text`` (columns ``DATE_COLUMNS``, see module docstring).
 
-    Dates without a year ("September 14th", "last July", "12-13 October") are resolved to the
-    latest such date on or before ``doc_date`` (a text reports what has happened), and
-    marked ``inferred``; without ``doc_date`` they are skipped.
+    Dates without a year are resolved against ``doc_date`` and marked ``inferred``: a month and
+    day ("September 14th") take its year (``data/eval/GUIDELINES.md``); a month or day range
+    ("last July", "12-13 October") the latest such date on or before it; without ``doc_date``
+    they are skipped.
     """
     rows = []
     for sid, s, e, _kind in sentence_spans(text, sentences, doc_id):

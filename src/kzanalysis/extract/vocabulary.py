@@ -120,8 +120,10 @@ TARGET_CUE = re.compile(r"\b(?:target(?:s|ed)?|aim(?:s|ed)?|goal|plan(?:s|ned)?\
                          r"expected\s+to|seek(?:s|ing)?\s+to|determined\s+as)\b", re.I)
 
 
-#: "to raise trade to $10 billion": a base-form verb of increase followed by "to" + amount is a goal.
-RAISE_TO = re.compile(r"(?i)\b(?:raise|increase|bring|boost|lift|double|triple|expand)\s+(?:[\w’'-]+\s+){0,6}to\s*$")
+#: "to raise trade to $10 billion", "on increasing trade to $10 billion": a base-form or -ing verb of
+#: increase followed by "to" + amount is a goal.
+RAISE_TO = re.compile(r"(?i)\b(?:rais(?:e|ing)|increas(?:e|ing)|bring(?:ing)?|boost(?:ing)?|lift(?:ing)?|"
+                      r"doubl(?:e|ing)|tripl(?:e|ing)|expand(?:ing)?)\s+(?:[\w’'-]+\s+){0,6}to\s*$")
 
 
 INCREASE = r"increas\w*|grow\w*|grew|rose|ris(?:e|es|ing)|surg\w*|jump\w*|climb\w*|soar\w*|gain\w*|up|expan\w*|higher"
