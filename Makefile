@@ -1,6 +1,6 @@
 # kzanalysis: the README's commands live here.
 #   make report   set up, validate inputs, rebuild derived data, run notebooks, export figures, render report/
-#   make test     set up, validate inputs, unit tests, strict nbval over notebooks/
+#   make test     set up, validate inputs, unit tests, strict nbval over notebooks/, print layout of the report
 #   make lab      JupyterLab in the same environment
 # Everything runs in .venv, installed from requirements/lock.txt with --require-hashes.
 
@@ -42,7 +42,8 @@ report: build
 unit: check
 	$(BIN)/python -m pytest -n $(JOBS) -p no:cacheprovider tests
 
-# strict nbval in a temporary copy, then figures/ and data/derived/ compared byte for byte
+# strict nbval in a temporary copy, then figures/ and data/derived/ compared byte for byte; meanwhile the
+# print edition laid out: no table wider than its page, no table row split across pages
 nbval: check
 	$(BIN)/kzanalysis verify --jobs $(JOBS)
 

@@ -92,15 +92,22 @@ def growth_references(trade_refs: pd.DataFrame) -> pd.DataFrame:
     flows["year"] = flows["period"].str[:4].astype(int)
     flows["span"] = flows["period"].str[4:]
     rows = []
-    keys = ["metric", "partner", "reporter", "span"]
-    for _, group in flows.sort_values(["year", "ref_id"]).groupby(keys, sort=True):
-        by_year = {y: g for y, g in group.groupby("year")}
+    # grouped in plain Python (as groupby(["metric", "partner", "reporter", "span"], sort=True), then
+    # by year, would: keys in sorted order, a missing key left out, rows by year and ref_id): the same
+    # pairs in the same order, without a DataFrame per group
+    groups: dict[tuple, dict[int, list]] = {}
+    for r in flows.sort_values(["year", "ref_id"]).itertuples():
+        key = (r.metric, r.partner, r.reporter, r.span)
+        if not any(pd.isna(k) for k in key):
+            groups.setdefault(key, {}).setdefault(r.year, []).append(r)
+    for key in sorted(groups):
+        by_year = groups[key]
         for year, now in by_year.items():
             before = by_year.get(year - 1)
             if before is None:
                 continue
-            for a in now.itertuples():
-                for b in before.itertuples():
+            for a in now:
+                for b in before:
                     rows.append({
                         "ref_id": f"growth:{b.ref_id}/{a.ref_id}", "kind": "computed", "subject": a.subject,
                         "metric": f"{a.metric}_growth", "partner": a.partner, "reporter": a.reporter,

@@ -117,7 +117,7 @@ def _check_all(root: Path) -> list[Problem]:
     if frames.get("dates") is not None:
         problems.extend(actor_reference_problems(frames["dates"], ["subject", "partner"], known, rel("dates")))
         problems.extend(period_problems(frames["dates"], "date", "date_precision", rel("dates")))
-    problems.extend(fact_check_problems(frames, rel, root, clean=not problems))
+    problems.extend(_fact_check_problems_of_files(frames, rel, root, clean=not problems))
     problems.extend(word_list_problems(root))
     problems.extend(eval_problems(root))  # data/eval: every quote is text[start:end] of its file
     return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.field or "", p.message))
@@ -156,6 +156,31 @@ def fact_check_problems(frames: dict[str, pd.DataFrame], rel, root: Path, clean:
                                         f"{item}: checkable, verdict 'unverified' (no usable reference), and no "
                                         f"row in data/reference/searches.csv records the search"))
     return problems
+
+
+_FACT_CHECKED: dict[str, tuple[Problem, ...]] = {}
+
+
+def _fact_check_problems_of_files(frames: dict[str, pd.DataFrame], rel, root: Path, clean: bool) -> list[Problem]:
+    """``fact_check_problems`` of tables read from the project's files, memoised by those files.
+
+    The result is a function of the bytes of the tables it reads (``CHECK_TABLES`` and the
+    sources, read against ``datapackage.json``), of their relative paths and of ``clean``: a
+    project copy that differs elsewhere (a broken word list, a new seed, an eval file), as many
+    tests and ``accept``'s staged validation make, does not run the fact-check engine again."""
+    if any(frames.get(name) is None for name in CHECK_TABLES):
+        return fact_check_problems(frames, rel, root, clean=clean)  # nothing to check (and to key)
+    digest = hashlib.sha256(f"clean={clean}\n".encode() + layout(root).package.read_bytes())
+    for name in (*CHECK_TABLES, "sources"):
+        path = resource(name, root).path
+        digest.update(f"\0{name}\0{rel(name)}\0".encode())
+        digest.update(path.read_bytes() if path.is_file() else b"(missing)")
+    key = digest.hexdigest()
+    if key not in _FACT_CHECKED:
+        if len(_FACT_CHECKED) >= 64:
+            _FACT_CHECKED.clear()
+        _FACT_CHECKED[key] = tuple(fact_check_problems(frames, rel, root, clean=clean))
+    return list(_FACT_CHECKED[key])
 
 
 def _readable_texts(root: Path) -> dict[str, str]:

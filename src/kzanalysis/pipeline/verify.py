@@ -10,7 +10,12 @@
    cells of one notebook go to one worker, in order, in that notebook's own kernel; each
    notebook writes only its own figures, so the outputs do not depend on the schedule);
 4. compares the rebuilt ``figures/`` and ``data/derived/`` byte for byte with the
-   committed ones and lists every file that is missing, extra or changed.
+   committed ones and lists every file that is missing, extra or changed;
+5. meanwhile (in a process of its own, started before nbval) lays out the print edition of the
+   notebooks with the committed figures (``pipeline.verify_layout``) and lists every table wider
+   than its page and every table row split across a page break. The notebooks' stored outputs
+   are what nbval proves a fresh execution gives, and the figures are those step 4 proves
+   rebuilt byte for byte, so this is the layout of the report that ``kzanalysis report`` renders.
 
 The working tree is never written to. Exit status 0 only if nbval passes and nothing differs.
 """
@@ -46,6 +51,10 @@ def compare_folders(committed: Path, rebuilt: Path) -> list[str]:
     return out
 
 
+#: The layout check's process (``python -c``: the module is imported by the package, so not ``-m``).
+_LAYOUT_CHECK = "import sys; from kzanalysis.pipeline.verify_layout import _main; sys.exit(_main())"
+
+
 def _default_jobs() -> int:
     """Notebooks run at once by default: one per core, at most 4 (there are four notebooks)."""
     return max(1, min(4, os.cpu_count() or 1))
@@ -71,12 +80,27 @@ def verify(root: Path | None = None, echo=print, jobs: int | None = None) -> int
         env = dict(os.environ, KZANALYSIS_ROOT=str(target), PYTHONHASHSEED="0", MPLBACKEND="Agg")
         echo("kzanalysis verify: strict nbval over every notebook (each re-executed in a fresh kernel"
              f"{f', {jobs} at a time' if jobs > 1 else ''})")
-        result = subprocess.run(_nbval_command(jobs), cwd=target, env=env)
+        layout_check = subprocess.Popen([sys.executable, "-c", _LAYOUT_CHECK, str(target), str(layout(root).figures)],
+                                        cwd=target, env=env, text=True, stdout=subprocess.PIPE,
+                                        stderr=subprocess.STDOUT)
+        try:
+            result = subprocess.run(_nbval_command(jobs), cwd=target, env=env)
+            layout_out, _ = layout_check.communicate()
+        finally:  # interrupted: do not leave the layout check running
+            if layout_check.poll() is None:
+                layout_check.kill()
+                layout_check.wait()
         problems = []
         for label, committed, rebuilt in [("figures", layout(root).figures, target / "figures"),
                                           ("data/derived", layout(root).derived, target / "data" / "derived")]:
             problems += [f"{label}/{d.split(': ', 1)[1]} ({d.split(': ', 1)[0]})"
                          for d in compare_folders(committed, rebuilt)]
+        if layout_check.returncode != 0:
+            echo("kzanalysis verify: the print edition's layout is not sound:")
+            for line in layout_out.splitlines():
+                echo(f"  - {line}")
+        else:
+            echo("kzanalysis verify: every table of the print edition fits its page; no table row is split")
         if problems:
             echo(f"kzanalysis verify: {len(problems)} output(s) differ from the committed ones:")
             for p in problems:
@@ -85,4 +109,4 @@ def verify(root: Path | None = None, echo=print, jobs: int | None = None) -> int
             echo("kzanalysis verify: figures/ and data/derived/ rebuilt byte-identical to the committed files")
         if result.returncode != 0:
             echo("kzanalysis verify: nbval failed (see above)")
-        return 1 if problems or result.returncode != 0 else 0
+        return 1 if problems or result.returncode != 0 or layout_check.returncode != 0 else 0
