@@ -290,3 +290,13 @@ def test_an_ordering_claim_is_checked_against_the_order_of_its_linked_dates():
     assert verdict_of([stated], dates[2:] + later, links="d3;d4").loc[0, "verdict"] == "holds"
     # the own visit alone says nothing about the order: no computed reference
     assert verdict_of([stated], dates[2:], links="d3").loc[0, "verdict"] == "unverified"
+
+
+def test_a_rank_has_no_rounding_its_explanation_says_same_place_or_how_many_places_apart():
+    rank = {"metric": "trade_partner_rank", "unit": "rank", "qualifier": "exact"}
+    out = verdict_of([claim(quote="5th", value=5, **rank), claim("doc-c02", quote="2nd", value=2, **rank)],
+                     [ref("f01", 5, **{k: rank[k] for k in ("metric", "unit")})])
+    assert out["verdict"].tolist() == ["holds", "differs"]
+    assert out.loc[0, "explanation"] == "Agency via Publisher: 5th (2021); stated 5th, the same place"
+    assert out.loc[1, "explanation"] == "Agency via Publisher: 5th (2021); stated 2nd, differs by 3 places"
+    assert not out["explanation"].str.contains("rounding").any()
