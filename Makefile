@@ -23,7 +23,7 @@ all: report
 
 $(STAMP): requirements/lock.txt pyproject.toml
 	@echo "==> creating $(VENV) and installing pinned, hash-checked dependencies"
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/lock.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
@@ -68,10 +68,11 @@ bench: setup
 bench-feedback: setup
 	$(BIN)/python benchmarks/bench_feedback.py
 
-# Re-resolve the lock after editing requirements/requirements.in (needs network to PyPI).
+# Re-resolve the lock after editing requirements/requirements.in (needs network to PyPI); packages kept out
+# although a dependency asks for them are listed, with the reason, in requirements/overrides.txt.
 lock:
 	$(PYTHON) -m pip install --quiet uv
-	$(PYTHON) -m uv pip compile requirements/requirements.in --generate-hashes \
+	$(PYTHON) -m uv pip compile requirements/requirements.in --override requirements/overrides.txt --generate-hashes \
 	  --python-version 3.11 --python-platform x86_64-unknown-linux-gnu --no-header \
 	  --output-file requirements/lock.txt
 
