@@ -10,12 +10,13 @@ import hashlib
 import io
 
 import pytest
-from conftest import rewrite
+from conftest import ROOT, rewrite
 
 from kzanalysis.io.errors import DataError
 from kzanalysis.pipeline.check import check_all
 
 SEED = "000_33f5674148b516a3.txt"
+ROOT_DERIVED = ROOT / "data" / "derived"  # copies hold no derived tables: the committed verdicts
 
 
 def messages(root) -> list[str]:
@@ -245,3 +246,16 @@ def test_malformed_word_list_is_refused_by_the_loader_too(project):
     (project / WORDS).write_text("ice cream\n", encoding="utf-8")
     with pytest.raises(DataError, match="one word per line"):
         load_word_list(project)
+
+
+def test_unverified_claim_without_a_recorded_search(project):
+    """A checkable claim that no reference decides needs a row in searches.csv saying where we looked."""
+    verdicts = list(csv.DictReader(io.StringIO((ROOT_DERIVED / "factcheck.csv").read_text(encoding="utf-8"))))
+    claim = next(r["claim_id"] for r in verdicts if r["checkable"] == "True" and r["verdict"] == "unverified")
+    path = project / "data" / "reference" / "searches.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(x for x in lines if not x.startswith(claim + ",")), encoding="utf-8")
+    checks = (project / "data" / "reference" / "claim_checks.csv").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, x in enumerate(checks, 1) if x.startswith(claim + ","))
+    msg = only(project, "data/reference/claim_checks.csv", f"line {line}", "field 'reference_ids'", claim)
+    assert "no row in data/reference/searches.csv records the search" in msg

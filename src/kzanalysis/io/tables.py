@@ -17,6 +17,7 @@ one line (a quoted newline is valid CSV, but it breaks line numbers and line-wis
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import json
@@ -51,9 +52,22 @@ class Resource:
         return [f["name"] for f in self.fields]
 
 
+#: Parsed ``datapackage.json`` files of this process, by the SHA-256 of their bytes.
+_PACKAGES: dict[str, dict] = {}
+
+
 def load_package(root: Path | None = None) -> dict:
-    """The parsed ``datapackage.json`` of the project root."""
-    return json.loads(layout(root).package.read_text(encoding="utf-8"))
+    """The parsed ``datapackage.json`` of the project root.
+
+    Parsed once per content in a process (the key is the SHA-256 of its bytes, so an edited
+    file is parsed again); the returned dict is shared: do not modify it."""
+    data = layout(root).package.read_bytes()
+    key = hashlib.sha256(data).hexdigest()
+    if key not in _PACKAGES:
+        if len(_PACKAGES) >= 16:
+            _PACKAGES.clear()
+        _PACKAGES[key] = json.loads(data.decode("utf-8"))
+    return _PACKAGES[key]
 
 
 def resource(name: str, root: Path | None = None) -> Resource:
@@ -175,8 +189,14 @@ def validation_stamp(res: Resource, data: bytes) -> Path:
     digest = hashlib.sha256()
     digest.update(data)
     digest.update(json.dumps(res.descriptor, sort_keys=True).encode("utf-8"))
-    digest.update(metadata.version("frictionless").encode("utf-8"))
+    digest.update(_library_version().encode("utf-8"))
     return cache_dir() / "validated" / f"{digest.hexdigest()}.ok"
+
+
+@functools.cache
+def _library_version() -> str:
+    """The installed frictionless version (read once per process: metadata look-ups cost milliseconds)."""
+    return metadata.version("frictionless")
 
 
 def _write_stamp(stamp: Path) -> None:
@@ -220,28 +240,35 @@ def _typed_value(raw: str, field: dict) -> object:
     return raw
 
 
-#: Results of ``read_resource`` in this process, by table file and its size and modification time,
-#: so that a notebook loading the same table several times validates it once.
-_READ_CACHE: dict[tuple[str, str, int, int], tuple[pd.DataFrame, list[Problem]]] = {}
+#: Results of ``read_resource`` in this process, by what they depend on: the table's path relative
+#: to the root (as the problems name it), its schema and the SHA-256 of its bytes. A notebook loading
+#: the same table several times, and a copy of the project in which only another table differs
+#: (``check`` of a staged copy, tests that break one table), read and validate it once.
+_READ_CACHE: dict[tuple[str, str, str, str], tuple[pd.DataFrame, list[Problem]]] = {}
 
 
 def read_resource(name: str, root: Path | None = None) -> tuple[pd.DataFrame, list[Problem]]:
-    """Read and validate one table; return (rows, problems) (cached while the file is unchanged).
+    """Read and validate one table; return (rows, problems) (cached by content, see ``_READ_CACHE``).
 
     See ``_read_resource``.
     """
     res = resource(name, root)
     if not res.path.is_file():
         return _read_resource(res, root)
-    stat = res.path.stat()
-    key = (str(res.path), json.dumps(res.descriptor, sort_keys=True), stat.st_size, stat.st_mtime_ns)
+    data = res.path.read_bytes()
+    if len(data) > MAX_TABLE_BYTES:
+        return _read_resource(res, root)
+    key = (relative(res.path, root), relative(res.path), json.dumps(res.descriptor, sort_keys=True),
+           hashlib.sha256(data).hexdigest())
     if key not in _READ_CACHE:
-        _READ_CACHE[key] = _read_resource(res, root)
+        if len(_READ_CACHE) >= 256:
+            _READ_CACHE.clear()
+        _READ_CACHE[key] = _read_resource(res, root, data)
     frame, problems = _READ_CACHE[key]
     return frame.copy(), list(problems)
 
 
-def _read_resource(res: Resource, root: Path | None) -> tuple[pd.DataFrame, list[Problem]]:
+def _read_resource(res: Resource, root: Path | None, data: bytes | None = None) -> tuple[pd.DataFrame, list[Problem]]:
     """Read and validate one table; return (rows, problems).
 
     Rows come as a DataFrame with the schema's columns plus ``line`` (the CSV line where the
@@ -252,7 +279,7 @@ def _read_resource(res: Resource, root: Path | None) -> tuple[pd.DataFrame, list
     empty = pd.DataFrame(columns=[*res.columns, "line"])
     if not res.path.is_file():
         return empty, [Problem(file, None, None, "file not found")]
-    data = res.path.read_bytes()
+    data = res.path.read_bytes() if data is None else data
     if len(data) > MAX_TABLE_BYTES:
         return empty, [Problem(file, None, None, f"file is {len(data):,} bytes; a table may be at most {MAX_TABLE_BYTES:,}")]
     problems = [p for p in seed_problems(res.path, data) if "empty" not in p.message]

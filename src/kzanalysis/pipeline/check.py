@@ -144,10 +144,19 @@ def fact_check_problems(frames: dict[str, pd.DataFrame], rel, root: Path, clean:
     if found:
         return problems
     strip = {name: frames[name].drop(columns="line") for name in CHECK_TABLES}
-    refs = reference_table(strip["trade"], strip["facts"], strip["dates"])
     searched = set(strip["searches"]["item_id"])
-    verdicts = [(check_claims(strip["claims"], strip["claim_checks"], refs, sources), "claim_id", "claim_checks"),
-                (check_events(strip["events"], strip["event_checks"], refs), "event_id", "event_checks")]
+    # Only a checkable item without a recorded search can raise the problem, and the engine judges each
+    # item on its own (its row, its check row, the references): it runs on those items alone.
+    open_claims = _open_items(strip["claims"], strip["claim_checks"], "claim_id", searched)
+    open_events = _open_items(strip["events"], strip["event_checks"], "event_id", searched)
+    if not len(open_claims) and not len(open_events):
+        return problems
+    refs = reference_table(strip["trade"], strip["facts"], strip["dates"])
+    verdicts = []
+    if len(open_claims):
+        verdicts.append((check_claims(open_claims, strip["claim_checks"], refs, sources), "claim_id", "claim_checks"))
+    if len(open_events):
+        verdicts.append((check_events(open_events, strip["event_checks"], refs), "event_id", "event_checks"))
     for out, key, name in verdicts:
         lines = dict(zip(frames[name][key], frames[name]["line"]))
         for item in out.loc[out["checkable"] & (out["verdict"] == "unverified"), key]:
@@ -156,6 +165,12 @@ def fact_check_problems(frames: dict[str, pd.DataFrame], rel, root: Path, clean:
                                         f"{item}: checkable, verdict 'unverified' (no usable reference), and no "
                                         f"row in data/reference/searches.csv records the search"))
     return problems
+
+
+def _open_items(items: pd.DataFrame, checks: pd.DataFrame, key: str, searched: set[str]) -> pd.DataFrame:
+    """Rows of ``items`` whose check row says checkable and that no recorded search names."""
+    checkable = set(checks.loc[checks["checkable"].fillna(False).astype(bool), key])
+    return items[items[key].isin(checkable - searched)]
 
 
 _FACT_CHECKED: dict[str, tuple[Problem, ...]] = {}
@@ -167,14 +182,20 @@ def _fact_check_problems_of_files(frames: dict[str, pd.DataFrame], rel, root: Pa
     The result is a function of the bytes of the tables it reads (``CHECK_TABLES`` and the
     sources, read against ``datapackage.json``), of their relative paths and of ``clean``: a
     project copy that differs elsewhere (a broken word list, a new seed, an eval file), as many
-    tests and ``accept``'s staged validation make, does not run the fact-check engine again."""
+    tests and ``accept``'s staged validation make, does not run the fact-check engine again. Of
+    the sources it reads only the dates of the documents that claims cite (an undated claim's
+    period), so a new seed (``add``) does not run it again either."""
     if any(frames.get(name) is None for name in CHECK_TABLES):
         return fact_check_problems(frames, rel, root, clean=clean)  # nothing to check (and to key)
     digest = hashlib.sha256(f"clean={clean}\n".encode() + layout(root).package.read_bytes())
-    for name in (*CHECK_TABLES, "sources"):
+    for name in CHECK_TABLES:
         path = resource(name, root).path
         digest.update(f"\0{name}\0{rel(name)}\0".encode())
         digest.update(path.read_bytes() if path.is_file() else b"(missing)")
+    sources, found = read_resource("sources", root)
+    cited = sources[sources["doc_id"].isin(set(frames["claims"]["doc_id"]))].sort_values("doc_id")
+    digest.update(f"\0sources\0{bool(found)}\0".encode())
+    digest.update(repr(list(zip(cited["doc_id"], cited["date"].astype(str)))).encode())
     key = digest.hexdigest()
     if key not in _FACT_CHECKED:
         if len(_FACT_CHECKED) >= 64:
