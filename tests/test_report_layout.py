@@ -122,3 +122,46 @@ def test_in_text_references_link_to_one_deduplicated_entry(project):
     assert "figures of not named" not in printed
     assert "commit " in printed.split('id="sources"')[1]
     assert printed.count('<li id="doc-') == 5 and "no URL" in printed
+
+
+def test_a_print_edition_that_passed_is_not_laid_out_again_until_it_changes(project, monkeypatch, tmp_path):
+    """The stamp logic, with WeasyPrint's layout replaced by a counter (the checker itself is tested above)."""
+    import weasyprint
+
+    from kzanalysis.pipeline import verify_layout
+    monkeypatch.setenv("KZANALYSIS_CACHE", str(tmp_path / "cache"))
+    laid_out: list[str] = []
+    found: list[str] = []
+
+    class CountingHTML:
+        def __init__(self, string: str, base_url: str):
+            self.string = string
+
+        def render(self):
+            laid_out.append(self.string)
+            return type("Document", (), {"pages": [object()] * 3})()
+
+    monkeypatch.setattr(weasyprint, "HTML", CountingHTML)
+    monkeypatch.setattr(verify_layout, "layout_problems", lambda document: list(found))
+    (project / "notebooks").mkdir()
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# A short chapter\n\nOne paragraph.")]
+    path = project / "notebooks" / "01_short.ipynb"
+    nbformat.write(nb, path)
+    (project / "figures" / "f.png").write_bytes(b"png")
+    said: list[str] = []
+
+    def check() -> list[str]:
+        return verify_layout.print_layout_problems(project, project / "figures", echo=said.append)
+
+    assert check() == [] and len(laid_out) == 1 and said[-1] == "laid out 3 pages"
+    assert check() == [] and len(laid_out) == 1 and said[-1].endswith("passed before: not laid out again")
+    nb.cells[0].source += " Another sentence."  # another print edition: laid out again
+    nbformat.write(nb, path)
+    assert check() == [] and len(laid_out) == 2
+    found.append("page 1: a table is 9.0 px wider than the page ('x')")  # a failure is never stamped
+    nb.cells[0].source += " And one more."
+    nbformat.write(nb, path)
+    assert check() == found and check() == found and len(laid_out) == 4
+    assert len(list((tmp_path / "cache" / "layout").glob("*.ok"))) == 2
+    assert verify_layout.layout_stamp("<p>x</p>") != verify_layout.layout_stamp("<p>y</p>")

@@ -13,7 +13,8 @@
    committed ones and lists every file that is missing, extra or changed;
 5. meanwhile (in a process of its own, started before nbval) lays out the print edition of the
    notebooks with the committed figures (``pipeline.verify_layout``) and lists every table wider
-   than its page and every table row split across a page break. The notebooks' stored outputs
+   than its page and every table row split across a page break (a print edition that passed
+   before, byte for byte with its figures and the same WeasyPrint, is not laid out again). The notebooks' stored outputs
    are what nbval proves a fresh execution gives, and the figures are those step 4 proves
    rebuilt byte for byte, so this is the layout of the report that ``kzanalysis report`` renders.
 
@@ -95,12 +96,15 @@ def verify(root: Path | None = None, echo=print, jobs: int | None = None) -> int
                                           ("data/derived", layout(root).derived, target / "data" / "derived")]:
             problems += [f"{label}/{d.split(': ', 1)[1]} ({d.split(': ', 1)[0]})"
                          for d in compare_folders(committed, rebuilt)]
+        notes = [x for x in layout_out.splitlines() if not x.startswith("problem: ")]
         if layout_check.returncode != 0:
-            echo("kzanalysis verify: the print edition's layout is not sound:")
+            echo(f"kzanalysis verify: the print edition's layout is not sound ({'; '.join(notes)}):")
             for line in layout_out.splitlines():
-                echo(f"  - {line}")
+                if line.startswith("problem: "):
+                    echo(f"  - {line.removeprefix('problem: ')}")
         else:
-            echo("kzanalysis verify: every table of the print edition fits its page; no table row is split")
+            echo("kzanalysis verify: every table of the print edition fits its page; no table row is split"
+                 f" ({'; '.join(notes)})")
         if problems:
             echo(f"kzanalysis verify: {len(problems)} output(s) differ from the committed ones:")
             for p in problems:
