@@ -36,8 +36,10 @@ check: setup
 build: check
 	$(BIN)/kzanalysis build
 
+# only notebooks whose inputs changed are executed, and the report re-rendered only if its input changed
+# (stamps in build/); make report FORCE=1 executes and renders everything
 report: build
-	$(BIN)/kzanalysis report --jobs $(JOBS)
+	$(BIN)/kzanalysis report --jobs $(JOBS)$(if $(FORCE), --force)
 
 unit: check
 	$(BIN)/python -m pytest -n $(JOBS) -p no:cacheprovider tests
@@ -48,12 +50,14 @@ nbval: check
 	$(BIN)/kzanalysis verify --jobs $(JOBS)
 
 # unit tests and notebooks run side by side (each lane's output printed whole when it ends), so
-# neither lane's tail leaves a core idle; make fails if either fails
-test: check
+# neither lane's tail leaves a core idle; make fails if either fails. The input check opens the unit
+# lane rather than delaying both: bad input fails `make test` all the same.
+test: setup
 	$(MAKE) --no-print-directory -j2 --output-sync=target test-lanes
 
 test-lanes: test-unit test-nbval
 test-unit:
+	$(BIN)/kzanalysis check
 	$(BIN)/python -m pytest -n $(JOBS) -p no:cacheprovider tests
 test-nbval:
 	$(BIN)/kzanalysis verify --jobs $(JOBS)
