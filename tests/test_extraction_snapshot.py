@@ -15,7 +15,7 @@ import pytest
 
 from kzanalysis.corpus.sentences import split_sentences
 from kzanalysis.corpus.sources import load_texts
-from kzanalysis.extract import dates, numbers, quantities
+from kzanalysis.extract import changes, dates, numbers, quantities
 from kzanalysis.extract.dates import CASEFOLD_EXTRAS
 from kzanalysis.extract.eval_set import read_eval_text
 from kzanalysis.extract.snapshot import SNAPSHOT_FILE, extraction_snapshot, read_snapshot, snapshot_text
@@ -60,7 +60,7 @@ def test_patterns_skipped_on_a_sentence_could_not_have_matched_there(current):
                 assert all(dates._NEED_TESTS[n](chunk) for n in dates._NEEDS.get(kind, ())), (kind, chunk)
         if ORDINAL_WORD.search(chunk) or WORD_NUMBER.search(chunk):
             assert numbers.may_hold_number_words(chunk), chunk
-        if quantities._SUPERLATIVE.search(chunk) or quantities._WORD_CHANGES.search(chunk):
+        if quantities._SUPERLATIVE.search(chunk) or changes._WORD_CHANGES.search(chunk):
             lower = chunk.lower()
             assert CASEFOLD_EXTRAS.search(chunk) or any(
-                w in lower for w in ("largest", "biggest", *quantities._WORD_CHANGE_PARTS)), chunk
+                w in lower for w in ("largest", "biggest", *changes._WORD_CHANGE_PARTS)), chunk

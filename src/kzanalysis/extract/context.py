@@ -28,6 +28,15 @@ _COMPARISON = re.compile(r"(?i)\b(?:compared\s+(?:to|with)|than(?:\s+in)?|from|a
                          r"\s+(?:the\s+)?(?:same\s+period\s+of\s+)?(?:the\s+)?$")
 
 
+#: "compared to" (the same period of) a date, right before it.
+_COMPARED_TO = re.compile(r"(?i)\bcompared\s+(?:to|with)\s+(?:the\s+)?(?:same\s+period\s+of\s+(?:the\s+)?)?$")
+
+
+#: A date of a day named relative to the document date (today, a weekday).
+_RELATIVE_DAY = re.compile(r"(?i)(?:(?:on|later|last|next|this)\s+)?(?:today|yesterday|tomorrow|monday|tuesday|wednesday|"
+                           r"thursday|friday|saturday|sunday)\b")
+
+
 #: Words right after a figure that date it a year before the period of its sentence.
 _YEAR_EARLIER = re.compile(r"(?i)\s+(?:a\s+year\s+(?:earlier|before|ago)|the\s+(?:year\s+before|previous\s+year))\b")
 
@@ -63,7 +72,12 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
     bilateral = bool(_BILATERAL_CUE.search(sentence))
     invest = bool(_INVEST_CUE.search(sentence))
     anaphora = bool(_ANAPHORA.search(sentence))
-    if (not distinct or (bilateral and len(distinct) < 2) or (anaphora and len(distinct) < 2)) and context_mentions:
+    # a sentence that names no party takes those of the sentences before only if its figure is
+    # about a relation (trade, investment, a flow, a target, "the two countries"): "the construction
+    # of a thousand schools" after a sentence on Saudi investments is not about Saudi Arabia
+    related = bilateral or invest or anaphora or q["qualifier"] == "target" or bool(_FLOW_CUE.search(sentence))
+    if ((not distinct and related) or (bilateral and len(distinct) < 2) or (anaphora and len(distinct) < 2)) \
+            and context_mentions:
         conf = 0.6  # "the two countries", "the country's ...": the parties of the sentences before
         counts: dict[str, int] = {}
         for _, _, actor in context_mentions:
@@ -86,6 +100,10 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
     elif invest and distinct and not bilateral and focus not in distinct:
         subject = distinct[0]
         conf *= 0.8
+        if focus == FOCUS_ACTOR and own == [subject] and info.get(subject, ("", ""))[0] in ("state", "organisation"):
+            # "investments from South Korea reached $9.6 billion", "Turkish investors grew 87 percent" in
+            # a text on Kazakhstan, the sentence naming no other party: the investor is Kazakhstan's counterpart
+            subject, partner = FOCUS_ACTOR, subject
     elif bilateral and len(own) == 1 and own[0] != focus and focus != FOCUS_ACTOR:
         subject, partner = focus, own[0]  # "Then comes Azerbaijan, trade with which increased by 18 per cent"
         conf *= 0.8
@@ -121,12 +139,17 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
     if subject == partner or info.get(partner, ("", ""))[0] == "region":
         partner = ""  # a region ("countries in Asia") is a setting, not the counterpart of a relation
     period, precision = "", "none"
-    compared = [d for d in sent_dates if _COMPARISON.search(sentence[:d[0] - s_start])]
+    # "at today's meeting", "on Thursday": the day of a happening, not the period of a figure
+    sent_dates = [d for d in sent_dates if not (d[3] == "day" and _RELATIVE_DAY.match(sentence, d[0] - s_start))]
+    compared = [d for d in sent_dates if _COMPARISON.search(sentence[:d[0] - s_start])
+                and not re.match(r"(?i)(?:last|past)\b", sentence[d[0] - s_start:])]  # "over the past five years"
     sent_dates = [d for d in sent_dates if d not in compared]
     if not sent_dates and not carried and len(compared) == 1 and compared[0][3] == "year" \
-            and re.match(r"(?i)\s*compared\s+(?:to|with)\b", sentence[q["end"] - s_start:]) \
-            and _FLOW_CUE.search(sentence):
-        # "increased by 5.4% compared to 2022", with no period of its own: the year after the comparison
+            and q["end"] <= compared[0][0] and _COMPARED_TO.search(sentence, 0, compared[0][0] - s_start) \
+            and (_FLOW_CUE.search(sentence) or invest):
+        # "increased by 5.4% compared to 2022", "reaching $23.7 billion and growing 37.7 percent compared
+        # to 2020", "rose 12 percent compared to the same period of the previous year", with no period of
+        # their own: the year after the comparison
         year = str(int(compared[0][2]) + 1)
         sent_dates = [(compared[0][0], compared[0][1], year, "year")]
     if q["qualifier"] == "target":  # "to $15 billion at a Nov. 12 meeting": a target's period is its year
@@ -202,7 +225,7 @@ _CARRY_BACK = 4
 #: A figure of a flow over a period (trade, exports, growth, a share of them), which may take its
 #: period from the sentence before; a stock (reserves, an investment total) or a target does not.
 _FLOW_CUE = re.compile(r"(?i)\btrade\b|turnover|\bexports?\b|\bimports?\b|\bgr[eo]w|increas|decreas|\brose\b|"
-                       r"\bfell\b|declin|\bshare\b")
+                       r"\bfell\b|declin|\bshare\b|\bamount(?:ed|ing|s)?\s+to\b|\btransport(?:ed|ing)\b|\bshipped\b")
 
 
 _FIGURE = re.compile(r"(?i)\d(?:[\d.,]*)\s*(?:%|per\s?cent|billion|million|bn\b)|[$€]\s?\d")
@@ -278,7 +301,9 @@ def quantity_context(quantities: pd.DataFrame, mentions: pd.DataFrame, dates: pd
             for back in (sid - 1, sid - 2):
                 if back in sents.index and sents.at[back, "kind"] != "heading":
                     context.extend(sorted(by_sentence.get(back, []), key=lambda m: -m[0]))
-            guess = _guess_context(q, text[s_start:s_end], s_start, by_sentence.get(sid, []), context,
+            # a mention inside the figure itself ("US" of "US$17.2 billion") is its currency, not a party
+            own = [m for m in by_sentence.get(sid, []) if not (m[0] >= q["start"] and m[1] <= q["end"])]
+            guess = _guess_context(q, text[s_start:s_end], s_start, own, context,
                                    dates_by_sentence.get(sid, []), info,
                                    _carried_period(text, sents, sid, dates_by_sentence), doc_focus)
             out.append((*q.tolist(), *guess, round(q["value_confidence"] * guess[-1], 2)))

@@ -30,7 +30,11 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("day_range_mdy", re.compile(rf"\b(?P<m>{MONTH_NAME})\s+(?P<d1>{DAY})(?:{DASH}|\s+and\s+)(?P<d2>{DAY})"
                                  rf"(?:,?\s+(?P<y>{YEAR}))?(?![\d])")),
     # January-September 2023
-    ("month_range", re.compile(rf"\b(?P<m1>{MONTH_NAME}){DASH}(?P<m2>{MONTH_NAME}),?\s+(?P<y>{YEAR})\b")),
+    ("month_range", re.compile(rf"\b(?:[Ff]rom\s+)?(?P<m1>{MONTH_NAME})(?:{DASH}|\s+to\s+|\s+through\s+)(?P<m2>{MONTH_NAME}),?"
+                               rf"\s+(?P<y>{YEAR})\b")),
+    # January-July / from January to July (no year: the latest such months up to the document date)
+    ("month_range_no_year", re.compile(rf"\b(?:[Ff]rom\s+)?(?P<m1>{MONTH_NAME})(?:{DASH}|\s+to\s+|\s+through\s+)"
+                                       rf"(?P<m2>{MONTH_NAME})\b(?!,?\s+{YEAR})(?!\s*{DASH}?\d)")),
     # May 10, 2022 / September 14th / (Daily Sabah, October 11)
     ("mdy", re.compile(rf"\b(?P<m>{MONTH_NAME})\s+(?P<d>{DAY})(?![\d:])(?:,?\s+(?P<y>{YEAR})\b)?")),
     # 10 May 2022 / 10th of May
@@ -44,7 +48,14 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month_relative_year", re.compile(rf"\b(?P<m>{MONTH_NAME})\s+(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+year\b")),
     # the first six months of 2025 / 11 months of 2023 / the first half of 2024 / the first quarter of 2023
     ("part_of_year", re.compile(rf"(?i:\b(?:the\s+)?(?:(?:first|past)\s+)?(?P<n>\d{{1,2}}|{_CARDINAL_WORDS})\s+months"
-                                rf"|\b(?:the\s+)?(?P<part>first|second)\s+(?P<unit>half|quarter))\s+(?:of\s+)?(?P<y>{YEAR})\b")),
+                                rf"|\b(?:the\s+)?(?P<part>first|second|third|fourth)\s+(?P<unit>half|quarter))\s+(?:of\s+)?"
+                                rf"(?P<y>{YEAR})\b")),
+    # the first quarter of this year / the first six months of last year (resolved against the document date)
+    ("part_of_relative_year", re.compile(rf"(?i:\b(?:the\s+)?(?:(?:first|past)\s+)?(?P<n>\d{{1,2}}|{_CARDINAL_WORDS})\s+"
+                                         r"months|\b(?:the\s+)?(?P<part>first|second|third|fourth)\s+(?P<unit>half|quarter))"
+                                         r"\s+of\s+(?P<rel>this|last|the\s+current|the\s+previous|the\s+past)\s+year\b")),
+    # the first ten months (no year: the latest such months up to the document date)
+    ("first_months", re.compile(rf"(?i:\b(?:the\s+)?first\s+(?P<n>\d{{1,2}}|{_CARDINAL_WORDS})\s+months\b)(?!\s+of\b)")),
     # on Thursday / later Thursday / set for Wednesday / next Monday
     ("weekday", re.compile(r"(?:\b(?P<pre>[Oo]n|[Ll]ater|[Ll]ast|[Nn]ext|[Tt]his|set\s+for|scheduled\s+for)\s+)?"
                            rf"\b(?P<w>{_WEEKDAY})\b")),
@@ -52,7 +63,9 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("relative_day", re.compile(r"(?i:\b(?P<word>yesterday|tomorrow|today(?:[’']s)?)(?!\w)|"
                                 r"\b(?P<rel>last|this|next|past|previous)\s+"
                                 r"(?P<unit>month|week)\b|\b(?P<n>\d{1,2}|" + _CARDINAL_WORDS
-                                + r")\s+(?P<units>days|weeks|months|years)\s+(?:ago|earlier|before)\b)")),
+                                + r")\s+(?P<units>days|weeks|months|years)\s+(?:ago|earlier|before)\b|"
+                                r"\b(?P<dn>\d{1,2}|" + _CARDINAL_WORDS + r")\s+(?P<dunits>decades)\s+ago\b|"
+                                r"\b(?P<one>a|one)\s+(?P<ounit>year|decade)\s+ago\b)")),
     # last July / this March / in January (month without a year: resolved against the document date)
     ("relative_month", re.compile(rf"(?i:\b(?P<rel>last|this|next|past|previous|in|since|until|from|by|early|late|mid|of)"
                                   rf"(?:\s+|-))(?P<m>{MONTH_NAME})\b(?!\s*{DASH}?\d)")),
@@ -71,7 +84,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern]] = [
 
 
 #: What a sentence needs to be searched for dates at all (``_may_hold_date`` decides the same, faster).
-_DATE_HINT = re.compile(rf"\d|{MONTH_NAME}|\b[Yy]ear|day|month|week|tomorrow")
+_DATE_HINT = re.compile(rf"\d|{MONTH_NAME}|\b[Yy]ear|day|month|week|tomorrow|ago")
 _ANY_DIGIT = re.compile(r"\d")
 _YEAR_WORD = re.compile(r"\b[Yy]ear")
 _MONTH_CASED = re.compile(MONTH_NAME)
@@ -81,7 +94,7 @@ def _may_hold_date(chunk: str) -> bool:
     """``_DATE_HINT.search(chunk)``, as a disjunction of substring tests and single searches
     (one search of the whole alternation costs several times more)."""
     return bool(_ANY_DIGIT.search(chunk)) or "day" in chunk or "month" in chunk or "week" in chunk \
-        or "tomorrow" in chunk or ("ear" in chunk and bool(_YEAR_WORD.search(chunk))) \
+        or "tomorrow" in chunk or "ago" in chunk or ("ear" in chunk and bool(_YEAR_WORD.search(chunk))) \
         or bool(_MONTH_CASED.search(chunk))
 
 
@@ -129,10 +142,10 @@ _NEED_TESTS = {"month": _MONTH_CASED.search, "digit": re.compile(r"[0-9]").searc
                "iso_month": re.compile(r"-(?:0[1-9]|1[0-2])-").search,
                "dash_year": re.compile(r"[-–—]\s?(?:1[89]|20)").search, "decade": re.compile(r"0[’']?s").search}
 _NEEDS = {"day_range_dmy": ("digit", "month"), "day_range_mdy": ("digit", "month"),
-          "month_range": ("year_number", "month", "dash"), "mdy": ("digit", "month"), "dmy": ("digit", "month"),
+          "month_range": ("year_number", "month"), "month_range_no_year": ("month",), "mdy": ("digit", "month"), "dmy": ("digit", "month"),
           "numeric_dmy": ("year_number", "dotted_month"), "iso": ("year_number", "iso_month"),
           "month_year": ("year_number", "month"), "month_relative_year": ("month", "year"),
-          "part_of_year": ("year_number", "part_of_year"), "weekday": ("day",),
+          "part_of_year": ("year_number", "part_of_year"), "part_of_relative_year": ("part_of_year", "year"), "first_months": ("part_of_year",), "weekday": ("day",),
           "relative_day": ("relative",), "relative_month": ("month",), "relative_year": ("year",),
           "last_n_years": ("year",), "year_range": ("year_number", "dash_year"), "decade": ("year_number", "decade"),
           "year": ("year_number",)}
@@ -202,6 +215,18 @@ def _parse_date(kind: str, groups: dict, doc_date: date | None) -> tuple[str, st
         if m2 <= m1:
             return None
         return f"{year}-{m1:02d}/{year}-{m2:02d}", "range", "stated", 0.9
+    if kind == "first_months":
+        last = _count(groups["n"])
+        if doc_date is None or not 1 < last <= 12:
+            return None
+        year = doc_date.year if last <= doc_date.month else doc_date.year - 1
+        return f"{year}-01/{year}-{last:02d}", "range", "inferred", 0.6
+    if kind == "month_range_no_year":
+        m1, m2 = _month_number(groups["m1"]), _month_number(groups["m2"])
+        if m2 <= m1 or doc_date is None:
+            return None
+        year = doc_date.year if m2 <= doc_date.month else doc_date.year - 1
+        return f"{year}-{m1:02d}/{year}-{m2:02d}", "range", "inferred", 0.7
     if kind in ("numeric_dmy", "iso"):
         try:
             parsed = date(year, int(groups["mo"]), int(groups["d"]))
@@ -212,16 +237,23 @@ def _parse_date(kind: str, groups: dict, doc_date: date | None) -> tuple[str, st
         return f"{year}-{_month_number(groups['m']):02d}", "month", "stated", 0.95
     if kind in _RELATIVE_KINDS:
         return _RELATIVE_KINDS[kind](groups, doc_date) if doc_date is not None else None
-    if kind == "part_of_year":
+    if kind == "part_of_relative_year":
+        if doc_date is None:
+            return None
+        year = doc_date.year + (0 if groups["rel"].lower().split()[-1] in ("this", "current") else -1)
+    if kind in ("part_of_year", "part_of_relative_year"):
         if groups.get("part"):
             size = 6 if groups["unit"].lower() == "half" else 3
-            first = 1 if groups["part"].lower() == "first" else size + 1
+            first = 1 + size * _PARTS.index(groups["part"].lower())
+            if first > 12:
+                return None  # "the third half"
             last = first + size - 1
         else:
             first, last = 1, _count(groups["n"])
             if not 1 <= last <= 12:
                 return None
-        return f"{year}-{first:02d}/{year}-{last:02d}", "range", "stated", 0.85
+        basis = "stated" if kind == "part_of_year" else "inferred"
+        return f"{year}-{first:02d}/{year}-{last:02d}", "range", basis, 0.85
     if kind == "relative_month":
         if doc_date is None:
             return None
@@ -264,6 +296,9 @@ def _parse_date(kind: str, groups: dict, doc_date: date | None) -> tuple[str, st
     raise ValueError(kind)
 
 
+_PARTS = ("first", "second", "third", "fourth")
+
+
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else CARDINALS[word.lower()]
 
@@ -288,7 +323,7 @@ def _weekday(groups: dict, doc_date: date) -> tuple[str, str, str, float]:
 
 def _relative_day(groups: dict, doc_date: date) -> tuple[str, str, str, float] | None:
     """yesterday, today ("today's talks"), tomorrow (day); last/this/next month and week (month: no week precision); N days,
-    weeks, months or years ago (day, month or year)."""
+    weeks, months or years ago (day, month or year); N decades, a year or a decade ago (year)."""
     if groups.get("word"):
         word = groups["word"].lower()
         shift = -1 if word == "yesterday" else 0 if word.startswith("today") else 1
@@ -298,6 +333,10 @@ def _relative_day(groups: dict, doc_date: date) -> tuple[str, str, str, float] |
         moved = doc_date + (relativedelta(months=sign) if groups["unit"].lower() == "month"
                             else relativedelta(weeks=sign))
         return f"{moved.year}-{moved.month:02d}", "month", "inferred", 0.6
+    if groups.get("dunits") or groups.get("ounit"):  # "three decades ago", "a year ago", "a decade ago"
+        n = _count(groups["dn"]) if groups.get("dunits") else 1
+        years = n * (1 if (groups.get("ounit") or "").lower() == "year" else 10)
+        return str(doc_date.year - years), "year", "inferred", 0.5
     n, unit = _count(groups["n"]), groups["units"].lower()
     moved = doc_date - relativedelta(**{unit: n})
     if unit == "years":
@@ -329,7 +368,24 @@ def dates_in(chunk: str, base: int, doc_date: date | None) -> list[tuple[int, in
                 break
         else:
             found.extend(_matches(kind, pattern, chunk, base, doc_date, taken))
-    return sorted(found)
+    return _weekday_with_date(chunk, base, sorted(found))
+
+
+_WEEKDAY_THEN_DATE = re.compile(rf"(?:(?:[Oo]n|[Ll]ater)\s+)?(?:{_WEEKDAY}),\s*")
+_WEEKDAY_NAME = re.compile(rf"(?:{_WEEKDAY})\b")
+
+
+def _weekday_with_date(chunk: str, base: int, found: list[tuple]) -> list[tuple]:
+    """Dates with a weekday written right before a stated day ("On Monday, 27 May 2024") joined into
+    one date, the stated one: one happening dated once (data/eval/GUIDELINES.md)."""
+    out: list[tuple] = []
+    for item in found:
+        if out and out[-1][3] == "day" and item[3] == "day" and not _WEEKDAY_NAME.match(chunk, item[0] - base) \
+                and _WEEKDAY_THEN_DATE.fullmatch(chunk, out[-1][0] - base, item[0] - base):
+            out[-1] = (out[-1][0], *item[1:])
+        else:
+            out.append(item)
+    return out
 
 
 def _matches(kind: str, pattern: re.Pattern, chunk: str, base: int, doc_date: date | None,

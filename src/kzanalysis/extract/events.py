@@ -88,6 +88,23 @@ def _is_figure_period(sentence: str, s_start: int, start: int, end: int, figures
     return not _HAPPENING.search(rest) and event_type(rest) == "other"
 
 
+_TARGET_YEAR = re.compile(r"(?i)\bby\s+(?:the\s+end\s+of\s+)?$")
+_AFTER_FIGURE = re.compile(r"\s+(?:in|for|as\s+of)\s+(?:the\s+)?$")
+
+
+def _is_target_or_figure_year(sentence: str, s_start: int, start: int, precision: str,
+                              figures: list[tuple[int, int]]) -> bool:
+    """Whether a year or month at ``start`` of ``sentence`` is a target ("by 2030") or the period written
+    right after a figure ("up from $31 billion in 2022"), even in a clause that names a happening
+    ("Tokayev told Xi that trade should reach $40 billion by 2030")."""
+    if precision not in ("year", "month"):
+        return False
+    if precision == "year" and _TARGET_YEAR.search(sentence, max(0, start - 20), start):
+        return True
+    return any(0 <= start - (f_end - s_start) <= 12 and _AFTER_FIGURE.fullmatch(sentence, f_end - s_start, start)
+               for _f_start, f_end in figures)
+
+
 def event_dates(extraction: dict) -> pd.DataFrame:
     """The dates of an extraction (``extract.Extractor.extract``) proposed as dates of events
     (``DATE_COLUMNS``), in text order.
@@ -104,7 +121,15 @@ def event_dates(extraction: dict) -> pd.DataFrame:
     order = list(sents.index)
     keep = []
     dated = set(dates["sentence_id"])
+    # a happening in a part of a year ("planned events in the second half of 2025") is dated by its year:
+    # the tables have no half-year or quarter precision (as "last week" is dated by its month); in a
+    # sentence with a figure the part of a year is the figure's period ("in the first quarter, trade ...")
     quantities = extraction.get("quantities")
+    with_figures = set() if quantities is None else set(quantities["sentence_id"])
+    part = (dates["date_precision"] == "range") & dates["date"].str.fullmatch(r"(\d{4})-\d\d/\1-\d\d") \
+        & dates["quote"].str.contains(r"(?i)\b(?:half|quarter)\b") & ~dates["sentence_id"].isin(with_figures)
+    dates.loc[part, "date"] = dates.loc[part, "date"].str[:4]
+    dates.loc[part, "date_precision"] = "year"
     figures = [] if quantities is None else list(zip(quantities["start"], quantities["end"]))
     for _, d in dates.iterrows():
         if d["date_precision"] not in ("day", "month", "year") and not _DAY_RANGE.fullmatch(d["date"]):
@@ -114,7 +139,8 @@ def event_dates(extraction: dict) -> pd.DataFrame:
         s_start = int(sents.at[d["sentence_id"], "start"])
         offset = d["start"] - s_start
         rest = sentence[:offset] + " " + sentence[offset + len(d["quote"]):]
-        if _is_figure_period(sentence, s_start, offset, offset + len(d["quote"]), figures):
+        if _is_figure_period(sentence, s_start, offset, offset + len(d["quote"]), figures) \
+                or _is_target_or_figure_year(sentence, s_start, offset, d["date_precision"], figures):
             keep.append(False)
             continue
         if _HAPPENING.search(rest) or event_type(rest) != "other":

@@ -40,6 +40,15 @@ def _join_month_abbreviations(text: str, spans: list[tuple[int, int, str]]) -> l
     return out
 
 
+_DOLLAR_AFTER = re.compile(r" ?\$")
+
+
+def _is_currency_prefix(chunk: str, start: int, end: int) -> bool:
+    """Whether the mention ``chunk[start:end]`` is the country code of a currency ("US$17.2 billion",
+    "US $ 563 million"): a short upper-case name right before a dollar sign."""
+    return end - start <= 3 and chunk[start:end].isupper() and bool(_DOLLAR_AFTER.match(chunk, end))
+
+
 @dataclass(frozen=True)
 class Extractor:
     """A compiled gazetteer with the actors' kinds and countries: build once, apply to many texts.
@@ -93,7 +102,8 @@ class Extractor:
         for sent in sentences[sentences["doc_id"] == doc_id].itertuples():
             chunk = text[sent.start:sent.end]
             for s, e, alias, actor in gazetteer.find(chunk):
-                rows.append((doc_id, sent.sentence_id, actor, alias, sent.start + s, sent.start + e, chunk[s:e]))
+                if not _is_currency_prefix(chunk, s, e):
+                    rows.append((doc_id, sent.sentence_id, actor, alias, sent.start + s, sent.start + e, chunk[s:e]))
         frame = pd.DataFrame(rows, columns=MENTION_COLUMNS[:7])
         frame = frame.join(self.actors.set_index("actor_id")[["vector", "kind"]], on="actor_id")
         return frame.astype({"sentence_id": int, "start": int, "end": int})[MENTION_COLUMNS]
@@ -121,14 +131,16 @@ class Extractor:
         spans = split_sentences(text)
         gazetteer = self.gazetteer_for(text)
         n_mentions = n_quantities = n_dates = 0
-        for s, e, kind in spans:
+        for s, e, _kind in spans:
             chunk = text[s:e]
-            n_mentions += len(gazetteer.find(chunk))
+            found_mentions = gazetteer.find(chunk)
+            if "$" in chunk:
+                found_mentions = [m for m in found_mentions if not _is_currency_prefix(chunk, m[0], m[1])]
+            n_mentions += len(found_mentions)
             found = dates_in(chunk, s, doc_date)
             n_dates += len(found)
-            if kind != "heading":
-                skip = [(a, b) for a, b, *_ in found if not text[a:b].endswith("years")]
-                n_quantities += len(quantities_in(chunk, s, skip))
+            skip = [(a, b) for a, b, *_ in found if not text[a:b].endswith("years")]
+            n_quantities += len(quantities_in(chunk, s, skip))  # headlines too ("… sign 11 documents")
         return len(spans), n_mentions, n_quantities, n_dates
 
 

@@ -9,6 +9,7 @@ from functools import cache
 import pandas as pd
 
 from kzanalysis.corpus.sentences import split_sentences
+from kzanalysis.extract.changes import word_changes
 from kzanalysis.extract.dates import CASEFOLD_EXTRAS, DATE_COLUMNS, _plain_lower, dates_in
 from kzanalysis.extract.numbers import Number, numbers_in
 from kzanalysis.extract.vocabulary import (
@@ -143,7 +144,7 @@ _CURRENCY_BEFORE = [(re.compile(rf"(?:(?<![A-Za-z])(?:{pattern}))\s?$"), code) f
 #: the last characters of the text only, where the same match is found (its look-behind still
 #: sees the character before).
 _CURRENCY_BEFORE_WIDTH = 16
-_SCALE_AFTER = re.compile(r"(?i)(?:\s+|\s?-\s?|(?<=\d))(hundred|thousand|million|billion|trillion|bn|mn|mln|tn|m|k)"
+_SCALE_AFTER = re.compile(r"(?i)(?:\s+|\s?-\s?|(?<=\d))(hundred|thousand|million|billion|trillion|bn|bln|trln|mn|mln|tn|m|k|b)"
                           r"(?![\w])")
 _CURRENCY_AFTER = [(re.compile(rf"\s+(?:of\s+)?(?:{pattern})(?![\w])"), code) for pattern, code in CURRENCY_AFTER]
 _PERCENT = re.compile(PERCENT, re.I)
@@ -191,16 +192,16 @@ def _quantity(chunk: str, num: Number, has_money_cue: Callable[[], bool],
             unit, money_start = code, num.start - (len(before) - match.start())
             break
     # Scale word after the number: billion, bn, thousand
-    scale_match = _SCALE_AFTER.match(chunk[end:])
+    scale_match = _SCALE_AFTER.match(chunk, end)  # in place, so that the look-behind sees the digit ("$10bn")
     scale_word = ""
     if scale_match and not (num.words and scale_match.group(1).lower() in ("hundred", "thousand", "million",
                                                                              "billion", "trillion")):
         scale_word = scale_match.group(1).lower()
-        if scale_word in ("m", "k") and not chunk[end:end + 1].isalpha():
-            scale_word = ""  # "5 m" is metres, not millions; only "5m" / "$5m" count
+        if scale_word in ("m", "k", "b") and not chunk[end:end + 1].isalpha():
+            scale_word = ""  # "5 m" is metres, not millions; only "5m" / "$5m" / "$10B" count
         if scale_word:
             value *= SCALES[scale_word]
-            end += scale_match.end()
+            end = scale_match.end()
     rest = chunk[end:]
     # Currency written after: billion dollars, million euros
     if unit is None:
@@ -263,7 +264,7 @@ def _quantity(chunk: str, num: Number, has_money_cue: Callable[[], bool],
     if noun in PARTY_NOUNS and num.value <= 3:
         return None
     prev = re.search(r"([A-Za-z]+)\s+$", before)
-    if num.words and num.value < 10 and prev and prev.group(1).lower() in DETERMINERS:
+    if num.words and num.value <= 3 and prev and prev.group(1).lower() in DETERMINERS:
         return None  # "the two countries", "these three issues": anaphora, not a figure
     if num.words and num.value == 1:
         return None  # "one" is mostly a pronoun or an article
@@ -278,7 +279,8 @@ def _times(chunk: str, num: Number, qualifier: str, end: int, before: str) -> di
     ``multiple``; "visited five times" (occasions) as a ``count``."""
     unit_end = _word_end(chunk, end)
     after = chunk[unit_end:unit_end + 30]
-    change = re.search(rf"(?i)\b(?:{INCREASE}|{DECREASE}|multipl\w*)\s+(?:by\s+)?$", before) \
+    change = re.search(rf"(?i)\b(?:{INCREASE}|{DECREASE}|multipl\w*)\s+(?:by\s+)?"
+                       r"(?:(?:almost|nearly|about|around|over|some|approximately|more\s+than)\s+)?$", before) \
         or re.match(r"(?i)\s+(?:more|less|higher|lower|larger|bigger|smaller|greater|as\s+(?:much|many|large|high))\b",
                     after) or num.value != int(num.value)
     if change:
@@ -286,6 +288,9 @@ def _times(chunk: str, num: Number, qualifier: str, end: int, before: str) -> di
                     qualifier=qualifier, value_confidence=0.8)
     return dict(start=num.start, end=unit_end, value=num.value, unit="count", kind="count", noun="times",
                 qualifier=qualifier, value_confidence=0.5)
+
+
+_ELLIPTIC_RANK = re.compile(r"(?i)\b(?:became|becomes|is|was|remains|remained|ranked|ranks)\s+(?:the\s+)?$")
 
 
 def _ordinal(chunk: str, num: Number, before: str) -> dict | None:
@@ -301,6 +306,12 @@ def _ordinal(chunk: str, num: Number, before: str) -> dict | None:
     if re.search(r"(?i)\b(?:rank(?:s|ed|ing)?|placed?|position(?:ed)?)\s+$", before) and not misspelt:
         return dict(start=start, end=end, value=value, unit="rank", kind="rank", noun="",
                     qualifier="exact", value_confidence=0.85)
+    if not words and value > 1 and _ELLIPTIC_RANK.search(before):  # "Georgia became the sixth with ..."
+        return dict(start=start, end=end, value=value, unit="rank", kind="rank", noun="", qualifier="exact",
+                    value_confidence=0.6)
+    if first == "place" and not re.search(r"(?i)\bin\s+the\s+$", before):  # "from sixth place", not "in the first place"
+        return dict(start=start, end=words_end, value=value, unit="rank", kind="order" if value == 1 else "rank",
+                    noun="place", qualifier="exact", value_confidence=0.7)
     if re.match(r"(?i)\s+of\s+all\b", chunk[end:]) or not words:
         return None  # "First of all"
     occasion = next((w.lower() for w in words if w.lower() in OCCASION_NOUNS), "")
@@ -336,33 +347,6 @@ def _superlatives(chunk: str) -> list[dict]:
 _SUPERLATIVE = re.compile(r"(?i)\bthe\s+(largest|biggest)\b")
 
 
-#: Multiples and fractions written as verbs or words: "doubled", "tripled", "by a third", "by half".
-_WORD_CHANGES = re.compile(r"(?i)\b(?P<verb>doubl|tripl|quadrupl)(?:ed|es|ing|e)\b|"
-                           rf"\b(?P<dir>{INCREASE}|{DECREASE})\s+by\s+(?P<frac>(?:a|one)\s+third|(?:a|one)\s+quarter|half)\b")
-_VERB_FACTORS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0}
-_FRACTIONS = {"third": 33.3, "quarter": 25.0, "half": 50.0}
-#: Strings (lower case) that every match of ``_WORD_CHANGES`` contains one of.
-_WORD_CHANGE_PARTS = (*_VERB_FACTORS, *_FRACTIONS)
-
-
-def _word_changes(chunk: str) -> list[dict]:
-    """"tripled" (multiple 3), "fell by a third" (−33.3 percent: fractions as a percentage)."""
-    out = []
-    lower = _plain_lower(chunk)
-    if lower is not None and not any(word in lower for word in _WORD_CHANGE_PARTS):
-        return out  # cannot match
-    for match in _WORD_CHANGES.finditer(chunk):
-        if match.group("verb"):
-            out.append(dict(start=match.start(), end=match.end(), value=_VERB_FACTORS[match.group("verb").lower()],
-                            unit="multiple", kind="multiple", noun="", qualifier="exact", value_confidence=0.7))
-        else:
-            sign = -1.0 if re.fullmatch(DECREASE, match.group("dir").lower()) else 1.0
-            value = _FRACTIONS[match.group("frac").split()[-1].lower()]
-            out.append(dict(start=match.start("frac"), end=match.end("frac"), value=sign * value, unit="percent",
-                            kind="change", noun="", qualifier="exact", value_confidence=0.6))
-    return out
-
-
 def _word_end(chunk: str, pos: int) -> int:
     """End of the word (or hyphenated compound) that follows ``pos``: "fifth largest" → after "largest"."""
     match = re.match(r"(?:\s+|-)[A-Za-z][\w-]*", chunk[pos:])
@@ -378,6 +362,10 @@ _ARITHMETIC_AFTER = re.compile(r"\s?[+×=]")
 _MONEY_CUE = re.compile(r"(?i)doll?ars?|\$|\bUSD\b|\breserves?\b|\btrade\b|\bexports?\b|\bimports?\b|"
                         r"\binvest\w*|\bGDP\b|gross\s+domestic|\bfinanc\w*|\bbudget\b|\bloans?\b|\bfunds?\b|"
                         r"\bworth\b|\bturnover\b")
+
+
+#: Between a part and its total: "40 of the 50 regions", "76 out of 89".
+_OF_TOTAL = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?")
 
 
 def quantities_in(chunk: str, base: int, skip: list[tuple[int, int]]) -> list[dict]:
@@ -410,14 +398,24 @@ def quantities_in(chunk: str, base: int, skip: list[tuple[int, int]]) -> list[di
             continue
         if _ARITHMETIC.search(chunk, max(0, num.start - 3), num.start) or _ARITHMETIC_AFTER.match(chunk, num.end):
             continue  # "5 + 1 format", "2 x 3": part of a name or formula
-        found = _quantity(chunk, num, has_money, has_target(windows[i]))
+        total = numbers[i + 1] if i + 1 < len(numbers) else None
+        found = None
+        if total and num.value >= 2 and not (num.ordinal or total.ordinal) and _OF_TOTAL.fullmatch(chunk, num.end,
+                                                                                                   total.start):
+            # "40 of the 50 regions", "76 out of 89": one claim, the part, counted in the total's noun
+            found = _quantity(chunk, total, has_money, has_target(windows[i + 1]))
+            found = found if found and found["kind"] == "count" and num.value <= total.value else None
+            if found:
+                found.update(start=num.start, value=num.value, qualifier=_qualifier(chunk[max(0, num.start - 60):
+                                                                                          num.start])[0])
+        found = found or _quantity(chunk, num, has_money, has_target(windows[i]))
         if found is None:
             continue
         found["start"] += base
         found["end"] += base
         last_end = found["end"] - base
         out.append(found)
-    for found in [*_superlatives(chunk), *_word_changes(chunk)]:
+    for found in [*_superlatives(chunk), *word_changes(chunk)]:
         found["start"] += base
         found["end"] += base
         out.append(found)
@@ -470,17 +468,14 @@ def find_quantities(text: str, doc_id: str, sentences: pd.DataFrame | None = Non
                     dates: pd.DataFrame | None = None) -> pd.DataFrame:
     """Quantities stated in ``text`` (columns ``QUANTITY_COLUMNS``, see module docstring).
 
-    ``dates`` (from ``find_dates``) are spans that are not quantities ("in 2021"); found
-    here when not given. Headings are skipped.
-    """
+    ``dates`` (from ``find_dates``) are spans that are not quantities ("in 2021"); found here when
+    not given. Headlines count (a figure in the headline and again in the body is one claim twice)."""
     if dates is None:
         dates = find_dates(text, doc_id, None, sentences)
     skip = [(s, e) for s, e, quote in zip(dates["start"], dates["end"], dates["quote"])
             if not quote.endswith("years")]  # "the last five years" is a period and a duration
     rows = []
-    for sid, s, e, kind in sentence_spans(text, sentences, doc_id):
-        if kind == "heading":
-            continue
+    for sid, s, e, _kind in sentence_spans(text, sentences, doc_id):
         for q in quantities_in(text[s:e], s, skip):
             rows.append((doc_id, sid, q["start"], q["end"], text[q["start"]:q["end"]], float(q["value"]),
                          q["unit"], q["kind"], q["noun"], q["qualifier"], q["value_confidence"]))

@@ -34,7 +34,7 @@ _ORDINALS = {
 
 
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-           "bn": 1e9, "mn": 1e6, "mln": 1e6, "m": 1e6, "tn": 1e12, "k": 1e3}
+           "bn": 1e9, "mn": 1e6, "mln": 1e6, "m": 1e6, "tn": 1e12, "k": 1e3, "b": 1e9, "bln": 1e9, "trln": 1e12}
 
 
 _TENS = [w for w, v in CARDINALS.items() if v >= 20]
@@ -51,7 +51,7 @@ CURRENCY_BEFORE = [  # written before the number
 CURRENCY_AFTER = [  # written after the number (and its scale word)
     (r"(?:US\s+|U\.S\.\s+|American\s+)?doll?ars?|USD|US\$", "usd"), (r"(?:Turkish\s+)?liras?|TL|TRY", "try"),
     (r"euros?|EUR", "eur"), (r"pounds?\s+sterling|GBP", "gbp"), (r"tenge|KZT", "kzt"),
-    (r"r[ou]ubles?|RUB", "rub"), (r"yuan|renminbi|CNY|RMB", "cny"),
+    (r"ro?ubles?|RUB", "rub"), (r"yuan|renminbi|CNY|RMB", "cny"),
 ]
 
 
@@ -116,7 +116,7 @@ QUALIFIERS = [
 ]
 
 
-TARGET_CUE = re.compile(r"\b(?:target(?:s|ed)?|aim(?:s|ed)?|goal|plan(?:s|ned)?\s+to|projected|"
+TARGET_CUE = re.compile(r"\b(?:target(?:s|ed)?|aim(?:s|ed|ing)?|goal|plan(?:s|ned)?\s+to|projected|"
                          r"expected\s+to|seek(?:s|ing)?\s+to|determined\s+as)\b", re.I)
 
 

@@ -1,0 +1,35 @@
+"""Which dates of unseen phrasings are dates of events (issue 16, item 3), on literal inputs."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from kzanalysis.extract.events import event_dates
+from kzanalysis.extract.extractor import Extractor
+
+ACTORS = pd.DataFrame([("kazakhstan", "Kazakhstan", "state", "domestic", ""), ("china", "China", "state", "china", ""),
+                       ("tokayev", "Tokayev", "person", "domestic", "kazakhstan")],
+                      columns=["actor_id", "name", "kind", "vector", "country"])
+ALIASES = pd.DataFrame([("Kazakhstan", "kazakhstan", False), ("China", "china", False), ("Tokayev", "tokayev", False)],
+                       columns=["alias", "actor_id", "case_sensitive"])
+
+
+def events(text: str, published: date) -> list[tuple[str, str]]:
+    found = event_dates(Extractor.from_tables(ALIASES, ACTORS).extract("d", text, published))
+    return list(zip(found["quote"], found["date"]))
+
+
+def test_a_target_year_and_a_figures_year_are_not_events_even_in_a_statement():
+    text = "Tokayev told Xi that Kazakhstan aims to trade $40 billion with China annually by 2030, up from $31 billion in 2022."
+    assert events(text, date(2023, 5, 18)) == []
+
+
+def test_ties_established_decades_ago_are_dated():
+    text = "The visit will develop ties, which were established nearly three decades ago."
+    assert events(text, date(2022, 10, 11)) == [("three decades ago", "1992")]
+
+
+def test_a_happening_in_a_part_of_a_year_is_dated_by_the_year():
+    text = "Tokayev discussed cooperation with China, including planned events in the second half of 2025."
+    assert events(text, date(2025, 3, 1)) == [("the second half of 2025", "2025")]
