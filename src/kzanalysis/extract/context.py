@@ -25,7 +25,16 @@ _KIND_WEIGHT = {"state": 1.0, "organisation": 1.2, "person": 1.2, "company": 1.5
 
 #: Words just before a date that make it the period a figure is compared with, not its own.
 _COMPARISON = re.compile(r"(?i)\b(?:compared\s+(?:to|with)|than(?:\s+in)?|from|against|over|versus|vs\.?)"
-                         r"\s+(?:the\s+)?(?:same\s+period\s+of\s+)?(?:the\s+)?$")
+                         r"\s+(?:the\s+)?(?:same\s+period\s+(?:of|in)\s+)?(?:the\s+)?$")
+#: "the same period of (last year)": the comparison period, whatever the date expression
+_SAME_PERIOD = re.compile(r"(?i)\bsame\s+period\s+(?:of|in)\s+(?:the\s+)?$")
+
+
+#: A figure compared with, and its date: "compared to $1.2 billion in 2022", "up from $31 billion in
+#: 2022"; the date is the period of that figure, not of the others of its sentence.
+_COMPARED_FIGURE = re.compile(r"(?i)\b(?:compared\s+(?:to|with)|than|from|against|versus)\s+(?:the\s+)?"
+                              r"(?:about\s+|around\s+|nearly\s+|almost\s+)?(?:US\s?)?[$€]?\s?\d[\d.,]*\s?"
+                              r"(?:[A-Za-z%]+\s+){0,2}?(?:in|for)\s+(?:the\s+)?$")
 
 
 #: "compared to" (the same period of) a date, right before it.
@@ -41,6 +50,16 @@ _RELATIVE_DAY = re.compile(r"(?i)(?:(?:on|later|last|next|this)\s+)?(?:today|yes
 _YEAR_EARLIER = re.compile(r"(?i)\s+(?:a\s+year\s+(?:earlier|before|ago)|the\s+(?:year\s+before|previous\s+year))\b")
 
 
+#: States that no longer exist: "since the Soviet Union", "the Soviet era" frame a time, they name
+#: no counterpart of a figure (data/actors.csv notes of ``ussr``).
+_PAST_STATES = frozenset({"ussr"})
+#: After a figure: a share of votes, about an election, not a relation ("won with 81% of the vote").
+_VOTE_SHARE = re.compile(r"(?i)\s+of\s+(?:the\s+|all\s+)?(?:votes?|ballots?)\b")
+#: Before a region named as the other side of a flow: "trade with European countries", "commerce with
+#: the five Central Asian states", "exports to Central Asia" (a region is otherwise a setting).
+_REGION_COUNTERPART = re.compile(r"(?i)\b(?:with|to)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+#: Before a month: a figure counted from the start of the year up to that month's end.
+_UP_TO_MONTH_END = re.compile(r"(?i)\b(?:as\s+of|by|at|until|till|to)\s+the\s+end\s+of\s*$")
 _INVEST_CUE = re.compile(r"(?i)invest\w*|\bFDI\b|-owned\b|\bcompanies\b")
 
 
@@ -136,14 +155,25 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
         # "Ankara has invested $4.35 billion in Kazakhstan", "support for Kazakhstan": the partner is
         # Kazakhstan's counterpart (data/eval/GUIDELINES.md: "Chinese investments" → china)
         subject, partner = FOCUS_ACTOR, subject
-    if subject == partner or info.get(partner, ("", ""))[0] == "region":
+    if subject == partner or (info.get(partner, ("", ""))[0] == "region" and not (bilateral and any(
+            party == partner and _REGION_COUNTERPART.search(sentence, max(0, st - s_start - 24), st - s_start)
+            for st, party in parties))) or partner in _PAST_STATES \
+            or _VOTE_SHARE.match(sentence, q["end"] - s_start):
         partner = ""  # a region ("countries in Asia") is a setting, not the counterpart of a relation
     period, precision = "", "none"
     # "at today's meeting", "on Thursday": the day of a happening, not the period of a figure
     sent_dates = [d for d in sent_dates if not (d[3] == "day" and _RELATIVE_DAY.match(sentence, d[0] - s_start))]
-    compared = [d for d in sent_dates if _COMPARISON.search(sentence[:d[0] - s_start])
-                and not re.match(r"(?i)(?:last|past)\b", sentence[d[0] - s_start:])]  # "over the past five years"
+    compared = [d for d in sent_dates if (_COMPARISON.search(sentence[:d[0] - s_start])
+                and (not re.match(r"(?i)(?:last|past)\b", sentence[d[0] - s_start:])  # "over the past five years"
+                     or _SAME_PERIOD.search(sentence, 0, d[0] - s_start)))
+                or ((m := _COMPARED_FIGURE.search(sentence, max(0, d[0] - s_start - 60), d[0] - s_start))
+                    and q["start"] - s_start < m.start())]
     sent_dates = [d for d in sent_dates if d not in compared]
+    # "... than from January through November 2022 ($32.3 billion)": a figure in brackets right after a
+    # date compared with is the figure of that date
+    bracketed = [d for d in compared if re.fullmatch(r"\s*\(\s*", sentence[d[1] - s_start:q["start"] - s_start])]
+    if bracketed:
+        sent_dates, carried = bracketed, None
     if not sent_dates and not carried and len(compared) == 1 and compared[0][3] == "year" \
             and q["end"] <= compared[0][0] and _COMPARED_TO.search(sentence, 0, compared[0][0] - s_start) \
             and (_FLOW_CUE.search(sentence) or invest):
@@ -167,6 +197,8 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
                                       sentence[q["end"] - s_start:d[0] - s_start])]
         nearest = following[0] if following else min(sent_dates, key=lambda d: abs((d[0] + d[1]) / 2 - centre))
         period, precision = nearest[2], nearest[3]
+        if precision == "month" and len(nearest) > 4 and nearest[4] and _FLOW_CUE.search(sentence) and not invest:
+            period, precision = nearest[4], "range"  # a flow "as of the end of October": January to October
     if precision == "year" and _YEAR_EARLIER.match(sentence, q["end"] - s_start):
         period = str(int(period) - 1)  # "from $52.5 billion a year earlier": the comparison year
     metric = _guess_metric(q, sentence, q["start"] - s_start)
@@ -212,6 +244,9 @@ def _carried_period(text: str, sents: pd.DataFrame, sid: int, dates_by_sentence:
         found = dates_by_sentence.get(back, [])
         if any(d[3] == "day" for d in found):
             return None
+        s_start = int(sents.at[back, "start"])
+        # a date the sentence compares its figure with ("compared to 2022") is not the period it carries
+        found = [d for d in found if not _COMPARISON.search(text[s_start:d[0]])]
         if found:
             figure = _FIGURE.search(text, int(sents.at[back, "start"]), int(sents.at[back, "end"]))
             return found[-1] if figure else None
@@ -224,7 +259,7 @@ _CARRY_BACK = 4
 
 #: A figure of a flow over a period (trade, exports, growth, a share of them), which may take its
 #: period from the sentence before; a stock (reserves, an investment total) or a target does not.
-_FLOW_CUE = re.compile(r"(?i)\btrade\b|turnover|\bexports?\b|\bimports?\b|\bgr[eo]w|increas|decreas|\brose\b|"
+_FLOW_CUE = re.compile(r"(?i)\btrade[ds]?\b|turnover|\bexport(?:s|ed)?\b|\bimport(?:s|ed)?\b|\bgr[eo]w|increas|decreas|\brose\b|"
                        r"\bfell\b|declin|\bshare\b|\bamount(?:ed|ing|s)?\s+to\b|\btransport(?:ed|ing)\b|\bshipped\b")
 
 
@@ -232,7 +267,8 @@ _FIGURE = re.compile(r"(?i)\d(?:[\d.,]*)\s*(?:%|per\s?cent|billion|million|bn\b)
 
 
 #: Words around a mention that make it the source of a report, not a party to what it reports.
-_SOURCE_BEFORE = re.compile(r"(?i)(?:according\s+to|reported\s+by|reported|reports|/)\s*(?:the\s+)?$")
+_SOURCE_BEFORE = re.compile(r"(?i)(?:according\s+to|(?:reported|obtained|provided|compiled|published|cited)\s+by|citing|"
+                            r"reported|reports|/)\s*(?:the\s+)?$")
 _SOURCE_AFTER = re.compile(r"(?i)\s*(?:reports\b|reported\b|calculations\b|press\s+service\b|\)\.-|\s*/)")
 
 
@@ -240,6 +276,46 @@ def _is_source(text: str, start: int, end: int) -> bool:
     """Whether the mention at ``start:end`` cites a source ("according to RIA Novosti calculations",
     "reported Akorda", "Trend reports", "/ AFP", "(EFE).-")."""
     return bool(_SOURCE_BEFORE.search(text[max(0, start - 24):start]) or _SOURCE_AFTER.match(text, end))
+
+
+def _year_to_month(text: str, start: int, end: int, iso: str, precision: str) -> str:
+    """The range from January of a month date's year to that month ("2024-01/2024-10") when the text
+    before it reads "as of the end of" ("by the end of October"); '' otherwise, or for January."""
+    quote = text[start:end]
+    lead = quote[:3].lower() == "of " and _UP_TO_MONTH_END.search(text[max(0, start - 20):start] + "of ")
+    if precision != "month" or iso[5:7] == "01" or not (lead or _UP_TO_MONTH_END.search(text, max(0, start - 24), start)):
+        return ""
+    return f"{iso[:4]}-01/{iso}"
+
+
+#: Units of a figure that, stated again in the same document, is the same figure for the same thing
+#: (a percentage, a count or a tonnage recurs by chance).
+_RESTATED_UNITS = frozenset({"usd", "eur", "rub", "kzt", "cny", "try", "gbp"})
+
+
+def _restated(frame: pd.DataFrame) -> pd.DataFrame:
+    """A sum of money stated again in a document ("$4.2bn" in the headline and the body,
+    a quote restating the narrative) without a partner or period of its own takes those of its first
+    occurrence that has them (data/eval/GUIDELINES.md, "Repeated figures")."""
+    if frame.empty:
+        return frame
+    frame = frame.copy()
+    first: dict[tuple, tuple[str, str, str]] = {}
+    for i in frame.sort_values(["doc_id", "start"]).index:
+        row = frame.loc[i]
+        if row["unit"] not in _RESTATED_UNITS:
+            continue
+        key = (row["doc_id"], row["unit"], row["value"])
+        if key not in first:
+            if row["partner"] or row["period"]:
+                first[key] = (row["subject"], row["partner"], row["period"], row["period_precision"])
+            continue
+        subject, partner, period, precision = first[key]
+        if not row["partner"] and partner:
+            frame.at[i, "subject"], frame.at[i, "partner"] = subject, partner
+        if not row["period"] and period:
+            frame.at[i, "period"], frame.at[i, "period_precision"] = period, precision
+    return frame
 
 
 def document_focus(mentions: pd.DataFrame, info: dict[str, tuple[str, str]]) -> str:
@@ -292,7 +368,8 @@ def quantity_context(quantities: pd.DataFrame, mentions: pd.DataFrame, dates: pd
         by_sentence = {sid: [m for m in zip(g["start"], g["end"], g["actor_id"]) if not _is_source(text, m[0], m[1])]
                        for sid, g in ments.groupby("sentence_id")}
         docs_dates = dates[dates["doc_id"] == doc_id]
-        dates_by_sentence = {sid: list(zip(g["start"], g["end"], g["date"], g["date_precision"]))
+        dates_by_sentence = {sid: [(*d, _year_to_month(text, *d)) for d in
+                                   zip(g["start"], g["end"], g["date"], g["date_precision"])]
                              for sid, g in docs_dates.groupby("sentence_id")}
         for _, q in qs.iterrows():
             sid = q["sentence_id"]
@@ -307,6 +384,6 @@ def quantity_context(quantities: pd.DataFrame, mentions: pd.DataFrame, dates: pd
                                    dates_by_sentence.get(sid, []), info,
                                    _carried_period(text, sents, sid, dates_by_sentence), doc_focus)
             out.append((*q.tolist(), *guess, round(q["value_confidence"] * guess[-1], 2)))
-    frame = pd.DataFrame(out, columns=QUANTITY_COLUMNS + CONTEXT_COLUMNS)
+    frame = _restated(pd.DataFrame(out, columns=QUANTITY_COLUMNS + CONTEXT_COLUMNS))
     return frame.astype({"sentence_id": int, "start": int, "end": int, "value": float,
                          "value_confidence": float, "context_confidence": float, "confidence": float})

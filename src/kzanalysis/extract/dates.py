@@ -202,6 +202,8 @@ def _parse_date(kind: str, groups: dict, doc_date: date | None) -> tuple[str, st
             if doc_date is None:
                 return None
             year = _latest_on_or_before(month, d1, doc_date).year
+            if groups.get("future"):  # "will be held on June 10-11": the next such days
+                year = doc_date.year if (month, d1) >= (doc_date.month, doc_date.day) else doc_date.year + 1
             basis, conf = "inferred", 0.7
         else:
             basis, conf = "stated", 0.9
@@ -405,6 +407,8 @@ def _matches(kind: str, pattern: re.Pattern, chunk: str, base: int, doc_date: da
         groups = match.groupdict()
         if kind == "weekday":
             groups["future"] = bool(_FUTURE.search(chunk, max(0, match.start() - 40), match.start("w")))
+        elif kind in ("day_range_dmy", "day_range_mdy") and not groups.get("y"):
+            groups["future"] = bool(_FUTURE.search(chunk, max(0, match.start() - 40), match.start()))
         parsed = _parse_date(kind, groups, doc_date)
         if parsed is None:
             continue

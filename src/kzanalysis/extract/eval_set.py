@@ -150,8 +150,23 @@ def eval_predictions(evalset: EvalSet, extractor: Extractor) -> dict[str, pd.Dat
         result = extractor.extract(doc_id, evalset.texts[doc_id], document_date(published[doc_id]))
         out["mentions"].append(result["mentions"])
         out["quantities"].append(numeric_claims(result["quantities"]))
-        out["events"].append(event_dates(result))
+        out["events"].append(as_eval_dates(event_dates(result)))
     return {k: pd.concat(v, ignore_index=True) for k, v in out.items()}
+
+
+_DAY_RANGE = re.compile(r"(\d{4}-\d\d-\d\d)/\d{4}-\d\d-\d\d")
+
+
+def as_eval_dates(events: pd.DataFrame) -> pd.DataFrame:
+    """Event dates in the precisions of the evaluation set (``GUIDELINES.md``: day, month or year;
+    there is no range): the days of one happening ("on April 18-19", a range of the extractor) are
+    dated by its first day, at day precision."""
+    first = events["date"].str.extract(_DAY_RANGE, expand=False)
+    days = (events["date_precision"] == "range") & first.notna()
+    events = events.copy()
+    events.loc[days, "date"] = first[days]
+    events.loc[days, "date_precision"] = "day"
+    return events
 
 
 def gold_groups(quantities: pd.DataFrame) -> pd.Series:

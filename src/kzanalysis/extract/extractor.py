@@ -49,6 +49,25 @@ def _is_currency_prefix(chunk: str, start: int, end: int) -> bool:
     return end - start <= 3 and chunk[start:end].isupper() and bool(_DOLLAR_AFTER.match(chunk, end))
 
 
+#: A standing body whose name ends in "of" before a state ("State Statistical Committee of", "Cabinet
+#: of Ministers of the"): the state is part of the body's name, not a mention of its own
+#: (data/eval/GUIDELINES.md, "Standing bodies"), even when the gazetteer does not know the body.
+_BODY_OF = re.compile(r"\b(?:Ministry|Committee|Cabinet\s+of\s+Ministers|Council|Agency|Bank|Embassy|Parliament|"
+                      r"Assembly|Chamber|Commission|Service|Fund|Department|Administration|Senate|Court|Office)"
+                      r"(?:\s+(?:of|for|on|and|the|[A-Z][\w-]*))*?\s+of\s+(?:the\s+)?$")
+#: After an acronym: the rest of a body's name ("CIS Heads of Government Council").
+_BODY_AFTER = re.compile(r"\s+(?:(?:[A-Z][\w-]*|of)\s+){1,4}(?:Council|Committee|Commission)\b")
+
+
+def _inside_body(chunk: str, start: int, end: int) -> bool:
+    """Whether the mention ``chunk[start:end]`` is part of the name of a standing body (``_BODY_OF``,
+    ``_BODY_AFTER``)."""
+    if chunk.endswith("of ", 0, start) or chunk.endswith("of the ", 0, start):
+        if _BODY_OF.search(chunk, max(0, start - 80), start):
+            return True
+    return chunk[start:end].isupper() and bool(_BODY_AFTER.match(chunk, end))
+
+
 @dataclass(frozen=True)
 class Extractor:
     """A compiled gazetteer with the actors' kinds and countries: build once, apply to many texts.
@@ -102,7 +121,7 @@ class Extractor:
         for sent in sentences[sentences["doc_id"] == doc_id].itertuples():
             chunk = text[sent.start:sent.end]
             for s, e, alias, actor in gazetteer.find(chunk):
-                if not _is_currency_prefix(chunk, s, e):
+                if not _is_currency_prefix(chunk, s, e) and not _inside_body(chunk, s, e):
                     rows.append((doc_id, sent.sentence_id, actor, alias, sent.start + s, sent.start + e, chunk[s:e]))
         frame = pd.DataFrame(rows, columns=MENTION_COLUMNS[:7])
         frame = frame.join(self.actors.set_index("actor_id")[["vector", "kind"]], on="actor_id")
@@ -136,6 +155,7 @@ class Extractor:
             found_mentions = gazetteer.find(chunk)
             if "$" in chunk:
                 found_mentions = [m for m in found_mentions if not _is_currency_prefix(chunk, m[0], m[1])]
+            found_mentions = [m for m in found_mentions if not _inside_body(chunk, m[0], m[1])]
             n_mentions += len(found_mentions)
             found = dates_in(chunk, s, doc_date)
             n_dates += len(found)

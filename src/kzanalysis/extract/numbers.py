@@ -39,6 +39,10 @@ _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _FIRST_WORD_BYTES = frozenset(word.encode("ascii") for word in _FIRST_WORD_RUNS)
 #: The words after which "a" or "half" begins a number ("a dozen", "a hundred", "half a dozen").
 _AFTER_A = frozenset({b"dozen", b"hundred", b"thousand", b"million", b"billion", b"trillion"})
+#: A dot before three digits ending in "00" with no scale word or percent after ("144.600 tons"):
+#: a thousands separator, as in much of Europe (a decimal rarely keeps two trailing zeros).
+_DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d00")
+_SCALE_OR_PERCENT = re.compile(r"(?i)\s?(?:%|per\s?cent|percent|hundred|thousand|million|billion|trillion|bn\b|bln\b|mln\b|mn\b)")
 
 
 def _letters(lower: str) -> bytes:
@@ -91,7 +95,10 @@ def numbers_in(chunk: str) -> list[Number]:
         raw = match.group()
         suffix = match.group(1)
         digits = raw[:-len(suffix)] if suffix else raw
-        found.append(Number(match.start(), match.end(), float(digits.replace(",", "")), bool(suffix), False))
+        value = float(digits.replace(",", ""))
+        if not suffix and _DOT_THOUSANDS.fullmatch(digits) and not _SCALE_OR_PERCENT.match(chunk, match.end()):
+            value = float(digits.replace(".", ""))
+        found.append(Number(match.start(), match.end(), value, bool(suffix), False))
     lower = _plain_lower(chunk)
     if lower is None:
         ordinals, cardinals = ORDINAL_WORD.finditer(chunk), WORD_NUMBER.finditer(chunk)

@@ -126,13 +126,13 @@ def _direction(chunk: str, start: int, end: int) -> int:
     noun_of = re.search(r"(?i)\b(?:an?\s+)?(?:\w+\s+)?(increase|rise|growth|gain|jump|surge|decrease|decline|"
                         r"drop|fall|reduction|contraction)\s+of\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|approximately)\s+)*$", before)
     noun_after = re.match(r"(?i)\s+(?:\w+\s+)?(increase|rise|growth|gain|jump|surge|decrease|decline|drop|fall|"
-                          r"reduction|contraction|higher|lower|up|down)\b", after)
+                          r"reduction|contraction|higher|lower|up|down|less|more)\b(?!\s+or\b)", after)
     up_down = re.search(r"(?i)\b(up|down)\s+$", before)
     verb_before = re.search(rf"(?i)\b({INCREASE}|{DECREASE})\s+(?:(?:by|some|about|around|nearly|almost|over|"
                             rf"more\s+than|approximately)\s+)*$", before)  # "rose 33%", "falling 17%"
     for match in (verb_by, noun_of, noun_after, up_down, verb_before):
         if match:
-            return -1 if re.fullmatch(DECREASE, match.group(1).lower()) else 1
+            return -1 if re.fullmatch(DECREASE, match.group(1).lower()) or match.group(1).lower() == "less" else 1
     return 0
 
 

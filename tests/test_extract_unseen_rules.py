@@ -1,0 +1,102 @@
+"""Rules of a further round on unseen text (issue 16), on literal sentences written for these tests."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from kzanalysis.extract.eval_set import as_eval_dates
+from kzanalysis.extract.events import event_dates
+from kzanalysis.extract.extractor import Extractor
+from kzanalysis.extract.numbers import numbers_in
+
+ACTORS = pd.DataFrame([
+    ("kazakhstan", "Kazakhstan", "state", "domestic", ""),
+    ("russia", "Russia", "state", "russia", ""),
+    ("kyrgyzstan", "Kyrgyzstan", "state", "central_asia", ""),
+    ("ussr", "Soviet Union (USSR)", "state", "other", ""),
+    ("cis", "Commonwealth of Independent States", "organisation", "russia", ""),
+], columns=["actor_id", "name", "kind", "vector", "country"])
+ALIASES = pd.DataFrame([
+    ("Kazakhstan", "kazakhstan", False), ("Russia", "russia", False), ("Kyrgyzstan", "kyrgyzstan", False),
+    ("Soviet Union", "ussr", False), ("CIS", "cis", True),
+], columns=["alias", "actor_id", "case_sensitive"])
+
+
+def extract(text: str, published: date = date(2024, 11, 20)) -> dict[str, pd.DataFrame]:
+    return Extractor.from_tables(ALIASES, ACTORS).extract("d", text, published)
+
+
+def figures(text: str, published: date = date(2024, 11, 20)) -> pd.DataFrame:
+    return extract(text, published)["quantities"].set_index("quote")
+
+
+def test_a_dot_before_three_digits_ending_in_zeros_separates_thousands():
+    found = numbers_in("Exports reached 144.600 tonnes, 2.500 million dollars and 3.250 tonnes.")
+    values = {n.value for n in found if not n.words}
+    assert values == {144600.0, 2.5, 3.25}
+
+
+def test_a_flow_as_of_the_end_of_a_month_runs_from_january():
+    q = figures("As of the end of October, exports of grain from Kazakhstan to Russia were 12.5 million tons.")
+    assert q.loc["12.5 million tons", "period"] == "2024-01/2024-10"
+    stock = figures("As of the end of October, the stock of investment in Kazakhstan from Russia was $9 billion.")
+    assert stock.loc["$9 billion", "period"] == "2024-10"
+
+
+def test_a_state_that_no_longer_exists_and_a_vote_share_have_no_partner():
+    q = figures("Since the Soviet Union broke up, Kazakhstan's trade increased 40-fold.")
+    assert q.loc["40-fold", "partner"] == ""
+    vote = figures("Kazakhstan's president won with 70.2 percent of the vote, observers from Russia said.")
+    assert vote.loc["70.2 percent", "partner"] == ""
+
+
+def test_a_sum_stated_again_takes_the_partner_and_period_of_its_first_occurrence():
+    q = extract("In 2023, trade between Kazakhstan and Russia reached $26 billion. The minister recalled "
+                "those $26 billion with pride.")["quantities"]
+    again = q[q["quote"] == "$26 billion"].iloc[1]
+    assert (again["partner"], again["period"]) == ("russia", "2023")
+
+
+def test_a_year_after_a_figure_compared_with_is_that_figures_period_only():
+    q = figures("In 2023, Kazakhstan's trade with Kyrgyzstan was $1.4 billion. The trade grew by 9.5 percent "
+                "compared to $1.28 billion in 2022.")
+    assert q.loc["9.5 percent", "period"] == "2023"
+    assert q.loc["$1.28 billion", "period"] == "2022"
+
+
+def test_days_of_a_coming_happening_and_their_first_day_in_the_evaluation_schema():
+    result = extract("The energy forum of Kazakhstan and Russia will be held on June 10-11 in Vienna.",
+                     date(2024, 4, 2))
+    events = event_dates(result)
+    assert events["date"].tolist() == ["2024-06-10/2024-06-11"]
+    assert as_eval_dates(events)[["date", "date_precision"]].values.tolist() == [["2024-06-10", "day"]]
+
+
+def test_a_state_inside_the_name_of_a_standing_body_is_no_mention():
+    text = ("The State Statistical Committee of Kyrgyzstan and the CIS Heads of Government Council met "
+            "the President of Kazakhstan in Russia.")
+    assert extract(text)["mentions"]["actor_id"].tolist() == ["kazakhstan", "russia"]
+
+
+def test_the_same_period_of_last_year_is_the_comparison_and_a_bracketed_figure_after_it_its_value():
+    q = figures("In the first half of this year, trade between Kazakhstan and Russia reached $12 billion, "
+                "growing by 4 percent compared to the same period of last year.")
+    assert q.loc["4 percent", "period"] == "2024-01/2024-06"
+    q = figures("Trade between Kazakhstan and Russia was $9.9 billion from January through May 2024. Exports "
+                "were $6.1 billion, which is 3 percent less than from January through May 2023 ($6.3 billion).")
+    assert q.loc["3 percent", "period"] == "2024-01/2024-05"
+    assert q.loc["$6.3 billion", "period"] == "2023-01/2023-05"
+
+
+def test_the_source_of_data_is_no_party():
+    q = figures("Data obtained by Kyrgyzstan from Kazakhstan show that as of the end of May, exports grew "
+                "by 5 percent.")
+    assert q.loc["5 percent", "partner"] == ""
+
+
+def test_a_percentage_less_or_more_than_another_period_is_a_change():
+    q = figures("In 2023, exports from Kazakhstan to Russia were 6 percent less than in 2022, and imports "
+                "11 percent more than in 2022.")
+    assert q.loc["6 percent", "value"] == -6.0
+    assert q.loc["11 percent", "value"] == 11.0
