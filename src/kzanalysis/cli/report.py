@@ -9,7 +9,8 @@ from kzanalysis.report.notebooks import notebook_paths, run_notebooks
 
 
 def run_report(args: argparse.Namespace) -> int:
-    build_report(execute=not args.no_execute, pdf=not args.no_pdf, timeout=args.timeout, jobs=args.jobs)
+    build_report(execute=not args.no_execute, pdf=not args.no_pdf, timeout=args.timeout, jobs=args.jobs,
+                 force=args.force)
     return 0
 
 
@@ -30,6 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     s.add_argument("--timeout", type=int, default=600, help="seconds allowed per notebook cell (default 600)")
     s.add_argument("-j", "--jobs", type=int, help="notebooks executed at once, each in its own kernel "
                    "(default: one per core; outputs and their order do not depend on it)")
+    s.add_argument("--force", action="store_true", help="execute every notebook and render everything again, "
+                   "even if nothing changed since the last run (default: only what changed; see README)")
     s.set_defaults(func=run_report)
     s = subparsers.add_parser("run", help="execute notebooks in place (all, or those whose name starts with the given prefixes)")
     s.add_argument("notebooks", nargs="*", help="name prefixes such as 01 or 02_multivector_balance")

@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING
 from kzanalysis.io.errors import DataError, Problem
 from kzanalysis.io.files import remove_stale_temporaries, write_bytes_atomic, write_text_atomic
 from kzanalysis.io.paths import layout, project_root, relative
+from kzanalysis.report.cache import digest, files_under, forget, is_up_to_date, project_inputs, record, stamp_path
+from kzanalysis.report.citations import commit_id
 from kzanalysis.report.claimreview import write_report_claimreview
-from kzanalysis.report.html import render_html
+from kzanalysis.report.html import render_html, report_date
 from kzanalysis.report.notebooks import notebook_paths, run_notebooks
 
 if TYPE_CHECKING:  # nbformat imports jsonschema (slow); notebooks import this package
@@ -45,10 +47,10 @@ def _pdf_key(html_text: str) -> str:
     """What the PDF is a function of: the HTML given to WeasyPrint, every file it embeds
     (``file:`` images), and WeasyPrint's version (SHA-256 over all three)."""
     import hashlib
+    from importlib.metadata import version  # not ``import weasyprint``: that takes a second
     from urllib.parse import unquote, urlparse
 
-    import weasyprint
-    digest = hashlib.sha256(f"weasyprint {weasyprint.__version__} pdf/ua-1\n".encode())
+    digest = hashlib.sha256(f"weasyprint {version('weasyprint')} pdf/ua-1\n".encode())
     digest.update(html_text.encode("utf-8"))
     for uri in sorted(set(re.findall(r'src="(file:[^"]+)"', html_text))):
         file = Path(unquote(urlparse(uri).path))
@@ -87,24 +89,70 @@ def write_pdf(html_text: str, path: Path, base: Path) -> int:
     return len(document.pages)
 
 
-def write_notebook_pages(paths: list[Path], out_dir: Path) -> None:
-    """Each notebook as HTML with its code shown (nbconvert's lab template)."""
+def write_notebook_pages(paths: list[Path], out_dir: Path, root: Path | None = None, force: bool = True) -> list[Path]:
+    """Each notebook as HTML with its code shown (nbconvert's lab template); return the pages written.
+
+    With ``force`` False a page whose notebook file, package code and lock file are those of its
+    last rendering (stamp ``build/page-keys/<name>.sha256``) and whose bytes are unchanged is skipped.
+    """
     import nbformat
     from nbconvert import HTMLExporter
+
+    root = root or project_root()
+    code = digest({k: v for k, v in project_inputs(root).items()
+                   if k.startswith("kzanalysis/") or k in ("python", "requirements/lock.txt")})
     exporter = HTMLExporter(template_name="lab")
     # no scripts from a CDN: the pages must open offline (the notebooks use no maths or widgets)
     exporter.mathjax_url = ""
     exporter.require_js_url = ""
     exporter.embed_images = True
+    written = []
     for path in paths:
+        page, stamp = out_dir / f"{path.stem}.html", stamp_path(root, "page-keys", path.stem)
+        key = digest({"code": code, "notebook": path})
+        if not force and is_up_to_date(stamp, key, root):
+            continue
+        forget(stamp)
         body, _ = exporter.from_notebook_node(nbformat.read(path, as_version=4))
-        write_text_atomic(out_dir / f"{path.stem}.html", body)
+        write_text_atomic(page, body)
+        record(stamp, key, [page], root)
+        written.append(page)
+    return written
+
+
+def _write_claimreview_if_changed(root: Path) -> bool:
+    """``write_report_claimreview`` unless its inputs (code, seeds, data, lock, Python: it reads no notebook)
+    and its file are those of its last run (stamp ``build/output-keys/claimreview.sha256``); True if written."""
+    stamp, key = stamp_path(root, "output-keys", "claimreview"), digest(project_inputs(root))
+    if is_up_to_date(stamp, key, root):
+        return False
+    forget(stamp)
+    record(stamp, key, [write_report_claimreview(root)], root)
+    return True
+
+
+def _render_key(paths: list[Path], root: Path, pdf: bool) -> str:
+    """What the rendered report is a function of: every project input (code, seeds, data, lock, Python),
+    the notebook files, every file in ``figures/``, the README, the commit and date printed on it."""
+    named: dict[str, Path | str] = dict(project_inputs(root))
+    named.update({relative(p, root): p for p in paths})
+    named.update({relative(p, root): p for p in files_under(layout(root).figures)})
+    named.update({"README.md": root / "README.md", "(commit)": commit_id(root), "(date)": report_date(root),
+                  "(pdf)": str(pdf)})
+    return digest(named)
 
 
 def build_report(execute: bool = True, pdf: bool = True, timeout: int = 600, root: Path | None = None,
-                 echo=print, jobs: int | None = None) -> dict[str, object]:
+                 echo=print, jobs: int | None = None, force: bool = False) -> dict[str, object]:
     """Run notebooks (unless ``execute`` is False; ``jobs`` at a time, default one per core) and
-    render the report; return what was made."""
+    render the report; return what was made.
+
+    Without ``force``, a notebook runs only if its inputs changed (``run_notebooks``), and the
+    report is rendered again only if its input changed (``_render_key``: stamp
+    ``build/output-keys/report.sha256``) or one of its files differs from what that rendering
+    wrote. ``force`` executes every notebook and renders everything (the PDF still only if the
+    HTML given to WeasyPrint changed: ``_write_pdf_if_changed``).
+    """
     import nbformat
 
     root = root or project_root()
@@ -115,20 +163,30 @@ def build_report(execute: bool = True, pdf: bool = True, timeout: int = 600, roo
     for folder in (layout(root).notebooks, layout(root).figures, layout(root).derived, layout(root).report):
         remove_stale_temporaries(folder)
     if execute:
-        echo(f"kzanalysis report: running {len(paths)} notebooks")
-        run_notebooks(paths, timeout=timeout, echo=echo, jobs=jobs)
+        echo(f"kzanalysis report: {len(paths)} notebooks{' (--force: all executed)' if force else ''}")
+        run_notebooks(paths, timeout=timeout, echo=echo, jobs=jobs, force=force, root=root)
     out = layout(root).report
+    made: dict[str, object] = {"html": relative(out / "index.html", root), "rendered": True}
+    pdf_path = out / "kzanalysis-report.pdf"
+    outputs = [out / "index.html", out / "claimreview.jsonld", *(out / "notebooks" / f"{p.stem}.html" for p in paths)]
+    outputs += [pdf_path, pdf_path.with_name(f".{pdf_path.name}.key")] if pdf else []
+    stamp, key = stamp_path(root, "output-keys", "report"), _render_key(paths, root, pdf)
+    if not force and is_up_to_date(stamp, key, root):
+        made["rendered"] = False
+        echo(f"kzanalysis report: {relative(out, root)}/ is up to date (notebooks, figures and inputs unchanged:"
+             " not re-rendered; --force to re-render)")
+        return made
+    forget(stamp)
     started = time.perf_counter()
     notebooks = [nbformat.read(p, as_version=4) for p in paths]
     html_text = render_html(notebooks, root)
     write_text_atomic(out / "index.html", html_text)
-    write_report_claimreview(root)
-    made: dict[str, object] = {"html": relative(out / "index.html", root)}
+    _write_claimreview_if_changed(root)
     echo(f"kzanalysis report: wrote {made['html']} ({len(html_text.encode()) / 1e6:.1f} MB)")
-    write_notebook_pages(paths, out / "notebooks")
-    echo(f"kzanalysis report: wrote {relative(out / 'notebooks', root)}/ (notebooks with code)")
+    written = write_notebook_pages(paths, out / "notebooks", root, force=force)
+    echo(f"kzanalysis report: wrote {relative(out / 'notebooks', root)}/ (notebooks with code;"
+         f" {len(written)} of {len(paths)} rendered, the others unchanged)")
     if pdf:
-        pdf_path = out / "kzanalysis-report.pdf"
         pdf_started = time.perf_counter()
         print_text = render_html(notebooks, root, edition="print")  # the print edition (see report.html)
         pages, rendered = _write_pdf_if_changed(_pdf_html(print_text, layout(root).figures), pdf_path, out)
@@ -139,4 +197,5 @@ def build_report(execute: bool = True, pdf: bool = True, timeout: int = 600, roo
                  f" in {made['pdf_seconds']:.1f} s (report {time.perf_counter() - started:.1f} s)")
         else:
             echo(f"kzanalysis report: {made['pdf']} is up to date (same HTML, figures and WeasyPrint: not re-rendered)")
+    record(stamp, key, outputs, root)
     return made
