@@ -1,16 +1,18 @@
 """A build killed mid-way leaves every previous output intact, and the next run completes.
 
-The build is the real one (``kzanalysis report --no-pdf``: notebooks executed in fresh kernels,
-written back atomically, HTML rendered) over a small project: the committed inputs and
+The killed build is the real one (``kzanalysis report --no-pdf``: notebooks executed concurrently in
+fresh kernels, written back atomically, HTML rendered) over a small project: the committed inputs and
 figures, and two short notebooks in place of the four long ones. Notebook 01 rewrites one
 figure and finishes; notebook 02 rewrites every committed figure over and over, alternating
 between its committed bytes and a variant (so that every write really writes: unchanged
 bytes are not rewritten), with the same atomic writes (``io.files.write_bytes_atomic``) that
 ``figures.style.save_figure`` uses, and is killed (build and kernel, SIGKILL) while it is
 writing. After the kill every figure is one of its two complete versions, never a part of
-one; the next run removes the temporaries and ends with the committed bytes. That is the worst moment of a
-real build, which spends its time writing figures between computations, at a fraction of the
-cost of running the real notebooks.
+one. The next run is the same build (``report.build.build_report``, which the command calls) in this
+process, with the cells run in-process (``conftest.in_process_kernel``): it removes the temporaries the
+killed run left and ends with the committed bytes. That is the worst moment of a real build, which
+spends its time writing figures between computations, at a fraction of the cost of running the real
+notebooks (and of starting their kernels a second time).
 """
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ import nbformat
 
 from kzanalysis.io.files import copy_inputs
 from kzanalysis.io.paths import project_root
+from kzanalysis.report.build import build_report
 
 ROOT = project_root()
 
@@ -75,7 +78,7 @@ def small_project(tmp_path, rounds: int) -> None:
         nbformat.write(nb, tmp_path / "notebooks" / f"{name}.ipynb")
 
 
-def test_killed_report_build_loses_nothing_and_next_run_completes(tmp_path):
+def test_killed_report_build_loses_nothing_and_next_run_completes(in_process_kernel, tmp_path, monkeypatch):
     small_project(tmp_path, rounds=100_000)  # far longer than the test waits: it is killed while writing
     before = {name: snapshot(tmp_path / name) for name in ("notebooks", "figures")}
     assert len(before["figures"]) >= 2
@@ -115,9 +118,16 @@ def test_killed_report_build_loses_nothing_and_next_run_completes(tmp_path):
         assert data in (before["figures"][name], before["figures"][name] + VARIANT), f"{name} is damaged"
     # the next run cleans up temporaries left by the killed one and completes
     small_project_rounds(tmp_path, rounds=3)
-    done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=900)
-    assert done.returncode == 0, done.stdout + done.stderr
+    monkeypatch.setenv("KZANALYSIS_ROOT", str(tmp_path))
+    leftovers = {p.name for p in (tmp_path / "figures").glob(".*.tmp")}
+    done: list[str] = []  # what the command would print
+    made = build_report(pdf=False, root=tmp_path, jobs=1,
+                        echo=lambda *a, end="\n", **k: done.append(" ".join(map(str, a)) + end))
+    printed = "".join(done)
+    assert made["rendered"] is True and "\nkzanalysis report: wrote report/index.html" in printed, printed
+    assert "[2/2] notebooks/02_rewrite_all.ipynb ... executed in" in printed, printed
     assert (tmp_path / "report" / "index.html").is_file()
+    assert leftovers.isdisjoint(p.name for p in (tmp_path / "figures").iterdir())
     assert not list((tmp_path / "figures").glob(".*.tmp"))
     assert snapshot(tmp_path / "figures") == before["figures"]
     finished = nbformat.read(tmp_path / "notebooks" / "02_rewrite_all.ipynb", as_version=4)

@@ -92,9 +92,12 @@ def test_verify_runs_strict_nbval_with_one_kernel_per_notebook_on_each_worker():
     assert parallel[0] == sys.executable
 
 
-def test_parallel_notebooks_are_written_and_reported_in_order(tmp_path):
+def test_parallel_notebooks_are_written_and_reported_in_order(in_process_kernel, tmp_path):
+    """Two worker processes; notebook 01 finishes last, yet is written and reported first. The cells run
+    in-process in the workers (``conftest.in_process_kernel``): the order is the subject, and real
+    kernels run two at a time in ``test_report_cache`` (the end-to-end report run)."""
     paths = []
-    for i, (seconds, value) in enumerate([(1.5, "first"), (0.0, "second"), (0.5, "third")], 1):
+    for i, (seconds, value) in enumerate([(0.8, "first"), (0.0, "second"), (0.3, "third")], 1):
         nb = nbformat.v4.new_notebook()
         nb.cells = [nbformat.v4.new_code_cell(f"import time\ntime.sleep({seconds})\nprint({value!r})")]
         path = tmp_path / f"0{i}_n.ipynb"

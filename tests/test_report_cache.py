@@ -6,18 +6,13 @@ output whose metadata names it), notebook 02 prints. The package code the key co
 in for by a small folder (``package_dir`` patched), so that code edited elsewhere while the tests
 run cannot change the key; a test edits that folder to show the code is covered.
 
-What runs is the subject here, not how a cell runs: tests that take the ``in_process_kernel`` fixture run
-the cells with ``exec`` (prints become a stream output, ``display(..., metadata=...)`` a display
-output with its metadata), at a fraction of a kernel's start-up. The end-to-end report run (two jobs)
-and the failing cell use real kernels.
+What runs is the subject here, not how a cell runs: tests that take the ``in_process_kernel`` fixture
+(``conftest.py``) run the cells with ``exec``, at a fraction of a kernel's start-up. The end-to-end
+report run (two jobs) and the execution of the failing cell use real kernels.
 """
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
-import os
-import time
 
 import nbformat
 import pytest
@@ -30,6 +25,7 @@ from kzanalysis.report.build import build_report
 from kzanalysis.report.notebooks import ReportError, run_notebooks
 
 ROOT = project_root()
+EXECUTE_IN_A_KERNEL = notebooks._execute_timed
 
 WRITE_FIGURE = """\
 from IPython.display import display
@@ -59,36 +55,6 @@ def make_project(tmp_path, monkeypatch) -> list:
         nbformat.write(nb, path)
         paths.append(path)
     return paths
-
-
-def in_process_execute(path, timeout: int = 600, environ=None):
-    """Stand-in for ``notebooks._execute_timed``: each code cell run by ``exec`` in one namespace; its
-    prints become a stdout stream output and each ``display(data, raw=True, metadata=...)`` a
-    display_data output, as the kernel gives them. Like the real one it takes the caller's environment
-    (in a pool's worker, ``KZANALYSIS_ROOT`` must name the small project, not the one the worker started in)."""
-    if environ is not None:
-        os.environ.clear()
-        os.environ.update(environ)
-    started = time.perf_counter()
-    nb = nbformat.read(path, as_version=4)
-    namespace: dict = {}
-    for cell in (c for c in nb.cells if c.cell_type == "code"):
-        displayed: list = []
-
-        def display(data, raw=False, metadata=None, _into=displayed):
-            _into.append(nbformat.v4.new_output("display_data", data=data, metadata=metadata or {}))
-        namespace["display"] = display
-        printed = io.StringIO()
-        with contextlib.redirect_stdout(printed):
-            exec(cell.source.replace("from IPython.display import display\n", ""), namespace)
-        cell.outputs = ([nbformat.v4.new_output("stream", name="stdout", text=printed.getvalue())]
-                        if printed.getvalue() else []) + displayed
-    return nb, time.perf_counter() - started
-
-
-@pytest.fixture
-def in_process_kernel(monkeypatch):
-    monkeypatch.setattr(notebooks, "_execute_timed", in_process_execute)
 
 
 def run(paths, root, lines: list[str] | None = None, **options) -> list[str]:
@@ -206,7 +172,7 @@ def test_the_report_command_takes_force():
     assert parser.parse_args(["report"]).force is False
 
 
-def test_a_failed_execution_leaves_no_stamp_and_runs_again(tmp_path, monkeypatch):
+def test_a_failed_execution_leaves_no_stamp_and_runs_again(in_process_kernel, tmp_path, monkeypatch):
     paths = make_project(tmp_path, monkeypatch)
     run(paths, tmp_path)
     stamp = tmp_path / "build" / "notebook-keys" / "02_print.sha256"
@@ -214,7 +180,8 @@ def test_a_failed_execution_leaves_no_stamp_and_runs_again(tmp_path, monkeypatch
     nb = nbformat.read(paths[1], as_version=4)
     nb.cells[1].source = "raise ValueError('not yet')"
     nbformat.write(nb, paths[1])
-    with pytest.raises(ReportError, match="02_print.ipynb: cell 2 raised an error"):
+    with monkeypatch.context() as real, pytest.raises(ReportError, match="02_print.ipynb: cell 2 raised an error"):
+        real.setattr(notebooks, "_execute_timed", EXECUTE_IN_A_KERNEL)  # the failure as a kernel reports it
         run(paths, tmp_path)
     assert not stamp.exists()  # the stamp of the previous execution is gone, none claims this one
     nb.cells[1].source = "print(6 * 7)"

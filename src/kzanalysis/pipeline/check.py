@@ -16,7 +16,7 @@ from kzanalysis.corpus.sources import corpus_problems, load_texts, span_problems
 from kzanalysis.corpus.wordlist import word_list_problems
 from kzanalysis.evidence.claims import actor_reference_problems, period_problems
 from kzanalysis.evidence.reference import reference_link_problems
-from kzanalysis.extract.eval_set import eval_problems
+from kzanalysis.extract.eval_set import eval_folder, eval_problems
 from kzanalysis.gazetteer.actors import gazetteer_problems
 from kzanalysis.io.errors import Problem
 from kzanalysis.io.files import seed_problems
@@ -92,8 +92,10 @@ def _check_all(root: Path) -> list[Problem]:
     if actors is not None and frames.get("aliases") is not None:
         aliases = frames["aliases"]
         ok = aliases.dropna(subset=["case_sensitive", "expected_new"])
-        problems.extend(gazetteer_problems(actors.assign(line=actors["line"]), ok, texts,
-                                                      alias_lines=ok["line"], root=root))
+        key = _file_key(root, [resource("actors", root).path, resource("aliases", root).path],
+                        b"".join(f"{d}\0{texts[d]}\0".encode() for d in sorted(texts)))
+        problems.extend(_memoised(_GAZETTEER_CHECKED, key, lambda: gazetteer_problems(
+            actors.assign(line=actors["line"]), ok, texts, alias_lines=ok["line"], root=root)))
     for name in ("claims", "events"):
         frame = frames.get(name)
         if frame is None or not len(frame):
@@ -119,7 +121,9 @@ def _check_all(root: Path) -> list[Problem]:
         problems.extend(period_problems(frames["dates"], "date", "date_precision", rel("dates")))
     problems.extend(_fact_check_problems_of_files(frames, rel, root, clean=not problems))
     problems.extend(word_list_problems(root))
-    problems.extend(eval_problems(root))  # data/eval: every quote is text[start:end] of its file
+    evals = sorted(p for p in eval_folder(root).rglob("*") if p.is_file()) if eval_folder(root).is_dir() else []
+    # data/eval: every quote is text[start:end] of its file
+    problems.extend(_memoised(_EVAL_CHECKED, _file_key(root, evals), lambda: eval_problems(root)))
     return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.field or "", p.message))
 
 
@@ -174,6 +178,30 @@ def _open_items(items: pd.DataFrame, checks: pd.DataFrame, key: str, searched: s
 
 
 _FACT_CHECKED: dict[str, tuple[Problem, ...]] = {}
+_GAZETTEER_CHECKED: dict[str, tuple[Problem, ...]] = {}
+_EVAL_CHECKED: dict[str, tuple[Problem, ...]] = {}
+
+
+def _file_key(root: Path, paths: list[Path], extra: bytes = b"") -> str:
+    """SHA-256 over ``datapackage.json``, each path (relative to ``root``) with its bytes, and ``extra``:
+    the key of a check that is a function of those files alone (and of where they lie, which its
+    messages name)."""
+    digest = hashlib.sha256(layout(root).package.read_bytes())
+    for path in paths:
+        digest.update(f"\0{relative(path, root)}\0".encode())
+        digest.update(path.read_bytes() if path.is_file() else b"(missing)")
+    digest.update(b"\0" + extra)
+    return digest.hexdigest()
+
+
+def _memoised(store: dict[str, tuple[Problem, ...]], key: str, compute) -> list[Problem]:
+    """``compute()`` once per ``key`` in this process (at most 64 keys kept): the tests and the staged
+    validation of ``add``/``accept`` check many project copies that differ in one file only."""
+    if key not in store:
+        if len(store) >= 64:
+            store.clear()
+        store[key] = tuple(compute())
+    return list(store[key])
 
 
 def _fact_check_problems_of_files(frames: dict[str, pd.DataFrame], rel, root: Path, clean: bool) -> list[Problem]:
@@ -187,21 +215,12 @@ def _fact_check_problems_of_files(frames: dict[str, pd.DataFrame], rel, root: Pa
     period), so a new seed (``add``) does not run it again either."""
     if any(frames.get(name) is None for name in CHECK_TABLES):
         return fact_check_problems(frames, rel, root, clean=clean)  # nothing to check (and to key)
-    digest = hashlib.sha256(f"clean={clean}\n".encode() + layout(root).package.read_bytes())
-    for name in CHECK_TABLES:
-        path = resource(name, root).path
-        digest.update(f"\0{name}\0{rel(name)}\0".encode())
-        digest.update(path.read_bytes() if path.is_file() else b"(missing)")
     sources, found = read_resource("sources", root)
     cited = sources[sources["doc_id"].isin(set(frames["claims"]["doc_id"]))].sort_values("doc_id")
-    digest.update(f"\0sources\0{bool(found)}\0".encode())
-    digest.update(repr(list(zip(cited["doc_id"], cited["date"].astype(str)))).encode())
-    key = digest.hexdigest()
-    if key not in _FACT_CHECKED:
-        if len(_FACT_CHECKED) >= 64:
-            _FACT_CHECKED.clear()
-        _FACT_CHECKED[key] = tuple(fact_check_problems(frames, rel, root, clean=clean))
-    return list(_FACT_CHECKED[key])
+    extra = f"clean={clean}\0sources\0{bool(found)}\0".encode()
+    extra += repr(list(zip(cited["doc_id"], cited["date"].astype(str)))).encode()
+    key = _file_key(root, [resource(name, root).path for name in CHECK_TABLES], extra)
+    return _memoised(_FACT_CHECKED, key, lambda: fact_check_problems(frames, rel, root, clean=clean))
 
 
 def _readable_texts(root: Path) -> dict[str, str]:
