@@ -37,6 +37,13 @@ _COMPARED_FIGURE = re.compile(r"(?i)\b(?:compared\s+(?:to|with)|than|from|agains
                               r"(?:[A-Za-z%]+\s+){0,2}?(?:in|for)\s+(?:the\s+)?$")
 
 
+#: Between a date compared with and a figure in brackets of that date: "2022 ($39.6 billion)", "the 2022
+#: figures ($770 million)".
+_BRACKET_AFTER_DATE = re.compile(r"(?i)\s*(?:figures?|levels?|results?|indicators?|values?)?\s*\(\s*")
+#: A range of months within one year: "2023-01/2023-11" → the first and last month.
+_RANGE_MONTHS = re.compile(r"\d{4}-(\d\d)/\d{4}-(\d\d)")
+
+
 #: "compared to" (the same period of) a date, right before it.
 _COMPARED_TO = re.compile(r"(?i)\bcompared\s+(?:to|with)\s+(?:the\s+)?(?:same\s+period\s+of\s+(?:the\s+)?)?$")
 
@@ -171,9 +178,16 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
     sent_dates = [d for d in sent_dates if d not in compared]
     # "... than from January through November 2022 ($32.3 billion)": a figure in brackets right after a
     # date compared with is the figure of that date
-    bracketed = [d for d in compared if re.fullmatch(r"\s*\(\s*", sentence[d[1] - s_start:q["start"] - s_start])]
+    bracketed = [d for d in compared if _BRACKET_AFTER_DATE.fullmatch(sentence, d[1] - s_start, q["start"] - s_start)]
     if bracketed:
-        sent_dates, carried = bracketed, None
+        d = bracketed[0]
+        if d[3] == "year" and carried and carried[3] == "range" and _SAME_PERIOD.search(sentence, 0, d[0] - s_start):
+            # "compared to the same period in 2022 ($39.6 billion)" after "from January through November
+            # 2023": the months of the period compared with, in the year it names
+            months = _RANGE_MONTHS.fullmatch(str(carried[2]))
+            if months:
+                d = (d[0], d[1], f"{d[2]}-{months[1]}/{d[2]}-{months[2]}", "range")
+        sent_dates, carried = [d], None
     if not sent_dates and not carried and len(compared) == 1 and compared[0][3] == "year" \
             and q["end"] <= compared[0][0] and _COMPARED_TO.search(sentence, 0, compared[0][0] - s_start) \
             and (_FLOW_CUE.search(sentence) or invest):
