@@ -114,3 +114,11 @@ def test_a_year_before_figures_is_a_date_and_a_bracketed_figure_after_it_is_of_t
                 "to the 2022 figures ($7.6 million).")
     assert q.loc["$8.5 million", "period"] == "2023"
     assert q.loc["$7.6 million", "period"] == "2022"
+
+
+def test_a_share_of_a_flow_with_an_unnamed_group_of_countries_has_no_partner():
+    q = figures("Kyrgyzstan and Kazakhstan raised exports in 2024, making up 21% of Russia's imports from the "
+                "neighbouring states of the area.")
+    assert q.loc["21%", "partner"] == ""
+    q = figures("Kazakhstan's trade with Russia made up 45% of its trade with the countries of the CIS in 2024.")
+    assert q.loc["45%", "partner"] == "russia"

@@ -62,6 +62,11 @@ _YEAR_EARLIER = re.compile(r"(?i)\s+(?:a\s+year\s+(?:earlier|before|ago)|the\s+(
 _PAST_STATES = frozenset({"ussr"})
 #: After a figure: a share of votes, about an election, not a relation ("won with 81% of the vote").
 _VOTE_SHARE = re.compile(r"(?i)\s+of\s+(?:the\s+|all\s+)?(?:votes?|ballots?)\b")
+#: A share of a flow with an unnamed group ("38% of Russia's trade with the countries of the region",
+#: "a fifth of its exports to neighbouring states"): an aggregate, with no single partner.
+_GROUP_SHARE = re.compile(r"(?i)\s+of\s+(?:(?-i:[A-Z])[\w-]*[’']s\s+|the\s+|its\s+|their\s+)?(?:total\s+|foreign\s+)?"
+                          r"(?:trade|exports|imports|turnover)\s+(?:with|to|from)\s+(?:the\s+|all\s+|other\s+|"
+                          r"neighbou?ring\s+)*(?:countries|states|nations)\b(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))")
 #: Before a region named as the other side of a flow: "trade with European countries", "commerce with
 #: the five Central Asian states", "exports to Central Asia" (a region is otherwise a setting).
 _REGION_COUNTERPART = re.compile(r"(?i)\b(?:with|to)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
@@ -165,7 +170,7 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
     if subject == partner or (info.get(partner, ("", ""))[0] == "region" and not (bilateral and any(
             party == partner and _REGION_COUNTERPART.search(sentence, max(0, st - s_start - 24), st - s_start)
             for st, party in parties))) or partner in _PAST_STATES \
-            or _VOTE_SHARE.match(sentence, q["end"] - s_start):
+            or _VOTE_SHARE.match(sentence, q["end"] - s_start) or _GROUP_SHARE.match(sentence, q["end"] - s_start):
         partner = ""  # a region ("countries in Asia") is a setting, not the counterpart of a relation
     period, precision = "", "none"
     # "at today's meeting", "on Thursday": the day of a happening, not the period of a figure
