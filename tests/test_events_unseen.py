@@ -33,3 +33,9 @@ def test_ties_established_decades_ago_are_dated():
 def test_a_happening_in_a_part_of_a_year_is_dated_by_the_year():
     text = "Tokayev discussed cooperation with China, including planned events in the second half of 2025."
     assert events(text, date(2025, 3, 1)) == [("the second half of 2025", "2025")]
+
+
+def test_a_date_line_dates_a_happening_whose_sentence_states_only_a_period():
+    text = ("Trade keeps growing\n\nBEIJING, March 3. /Xinhua/. Exports from China to Kazakhstan rose 8 percent in "
+            "January-February, Tokayev said at a meeting with the Chinese ambassador.")
+    assert events(text, date(2025, 3, 3)) == [("March 3", "2025-03-03")]

@@ -100,3 +100,25 @@ def test_a_percentage_less_or_more_than_another_period_is_a_change():
                 "11 percent more than in 2022.")
     assert q.loc["6 percent", "value"] == -6.0
     assert q.loc["11 percent", "value"] == 11.0
+
+
+def test_a_bracketed_figure_of_the_same_period_in_another_year_takes_its_months():
+    q = figures("Trade between Kazakhstan and Russia was $9.9 billion from March through August 2024. It grew "
+                "by 2 percent compared to the same period in 2023 ($9.7 billion).")
+    assert q.loc["2 percent", "period"] == "2024-03/2024-08"
+    assert q.loc["$9.7 billion", "period"] == "2023-03/2023-08"
+
+
+def test_a_year_before_figures_is_a_date_and_a_bracketed_figure_after_it_is_of_that_year():
+    q = figures("Exports from Kazakhstan to Kyrgyzstan in 2023 totaled $8.5 million, up 11 percent compared "
+                "to the 2022 figures ($7.6 million).")
+    assert q.loc["$8.5 million", "period"] == "2023"
+    assert q.loc["$7.6 million", "period"] == "2022"
+
+
+def test_a_share_of_a_flow_with_an_unnamed_group_of_countries_has_no_partner():
+    q = figures("Kyrgyzstan and Kazakhstan raised exports in 2024, making up 21% of Russia's imports from the "
+                "neighbouring states of the area.")
+    assert q.loc["21%", "partner"] == ""
+    q = figures("Kazakhstan's trade with Russia made up 45% of its trade with the countries of the CIS in 2024.")
+    assert q.loc["45%", "partner"] == "russia"

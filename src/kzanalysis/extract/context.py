@@ -37,6 +37,13 @@ _COMPARED_FIGURE = re.compile(r"(?i)\b(?:compared\s+(?:to|with)|than|from|agains
                               r"(?:[A-Za-z%]+\s+){0,2}?(?:in|for)\s+(?:the\s+)?$")
 
 
+#: Between a date compared with and a figure in brackets of that date: "2022 ($39.6 billion)", "the 2022
+#: figures ($770 million)".
+_BRACKET_AFTER_DATE = re.compile(r"(?i)\s*(?:figures?|levels?|results?|indicators?|values?)?\s*\(\s*")
+#: A range of months within one year: "2023-01/2023-11" → the first and last month.
+_RANGE_MONTHS = re.compile(r"\d{4}-(\d\d)/\d{4}-(\d\d)")
+
+
 #: "compared to" (the same period of) a date, right before it.
 _COMPARED_TO = re.compile(r"(?i)\bcompared\s+(?:to|with)\s+(?:the\s+)?(?:same\s+period\s+of\s+(?:the\s+)?)?$")
 
@@ -55,6 +62,11 @@ _YEAR_EARLIER = re.compile(r"(?i)\s+(?:a\s+year\s+(?:earlier|before|ago)|the\s+(
 _PAST_STATES = frozenset({"ussr"})
 #: After a figure: a share of votes, about an election, not a relation ("won with 81% of the vote").
 _VOTE_SHARE = re.compile(r"(?i)\s+of\s+(?:the\s+|all\s+)?(?:votes?|ballots?)\b")
+#: A share of a flow with an unnamed group ("38% of Russia's trade with the countries of the region",
+#: "a fifth of its exports to neighbouring states"): an aggregate, with no single partner.
+_GROUP_SHARE = re.compile(r"(?i)\s+of\s+(?:(?-i:[A-Z])[\w-]*[’']s\s+|the\s+|its\s+|their\s+)?(?:total\s+|foreign\s+)?"
+                          r"(?:trade|exports|imports|turnover)\s+(?:with|to|from)\s+(?:the\s+|all\s+|other\s+|"
+                          r"neighbou?ring\s+)*(?:countries|states|nations)\b(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))")
 #: Before a region named as the other side of a flow: "trade with European countries", "commerce with
 #: the five Central Asian states", "exports to Central Asia" (a region is otherwise a setting).
 _REGION_COUNTERPART = re.compile(r"(?i)\b(?:with|to)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
@@ -158,7 +170,7 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
     if subject == partner or (info.get(partner, ("", ""))[0] == "region" and not (bilateral and any(
             party == partner and _REGION_COUNTERPART.search(sentence, max(0, st - s_start - 24), st - s_start)
             for st, party in parties))) or partner in _PAST_STATES \
-            or _VOTE_SHARE.match(sentence, q["end"] - s_start):
+            or _VOTE_SHARE.match(sentence, q["end"] - s_start) or _GROUP_SHARE.match(sentence, q["end"] - s_start):
         partner = ""  # a region ("countries in Asia") is a setting, not the counterpart of a relation
     period, precision = "", "none"
     # "at today's meeting", "on Thursday": the day of a happening, not the period of a figure
@@ -171,9 +183,16 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
     sent_dates = [d for d in sent_dates if d not in compared]
     # "... than from January through November 2022 ($32.3 billion)": a figure in brackets right after a
     # date compared with is the figure of that date
-    bracketed = [d for d in compared if re.fullmatch(r"\s*\(\s*", sentence[d[1] - s_start:q["start"] - s_start])]
+    bracketed = [d for d in compared if _BRACKET_AFTER_DATE.fullmatch(sentence, d[1] - s_start, q["start"] - s_start)]
     if bracketed:
-        sent_dates, carried = bracketed, None
+        d = bracketed[0]
+        if d[3] == "year" and carried and carried[3] == "range" and _SAME_PERIOD.search(sentence, 0, d[0] - s_start):
+            # "compared to the same period in 2022 ($39.6 billion)" after "from January through November
+            # 2023": the months of the period compared with, in the year it names
+            months = _RANGE_MONTHS.fullmatch(str(carried[2]))
+            if months:
+                d = (d[0], d[1], f"{d[2]}-{months[1]}/{d[2]}-{months[2]}", "range")
+        sent_dates, carried = [d], None
     if not sent_dates and not carried and len(compared) == 1 and compared[0][3] == "year" \
             and q["end"] <= compared[0][0] and _COMPARED_TO.search(sentence, 0, compared[0][0] - s_start) \
             and (_FLOW_CUE.search(sentence) or invest):

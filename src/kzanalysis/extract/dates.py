@@ -422,6 +422,10 @@ def _matches(kind: str, pattern: re.Pattern, chunk: str, base: int, doc_date: da
     return found
 
 
+#: Plural nouns a year qualifies rather than counts: "the 2022 figures", "2023 results".
+_OF_A_YEAR = {"figures", "results", "levels", "indicators", "statistics"}
+
+
 def _year_is_quantity(chunk: str, start: int, end: int) -> bool:
     """True if a four-digit number is a count or an amount, not a year ("2000 companies", "$2020")."""
     before = chunk[max(0, start - 3):start]
@@ -429,7 +433,8 @@ def _year_is_quantity(chunk: str, start: int, end: int) -> bool:
         return True
     after = chunk[end:end + 40]
     noun = re.match(r"\s+([a-z]+)", after)
-    if noun and noun.group(1).endswith("s") and noun.group(1) not in STOP_NOUN and not re.search(
+    if noun and noun.group(1).endswith("s") and noun.group(1) not in STOP_NOUN \
+            and noun.group(1) not in _OF_A_YEAR and not re.search(
             r"\b(?:in|since|until|by|from|of|to|for|before|after|between|and|during)\s*$", chunk[:start]):
         return True
     return bool(re.match(r"\s*(?:%|per\s?cent|(?:thousand|million|billion|trillion|bn)\b)", after))

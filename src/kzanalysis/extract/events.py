@@ -113,14 +113,13 @@ def event_dates(extraction: dict) -> pd.DataFrame:
     visits, talks, signings, statements, elections ...); the period of a figure ("rose 33% in
     2021"), a byline date and a target year are context, not events. Periods (ranges, decades,
     "the last 15 years") are never event dates, except the days of one month ("12-13 October"). A date line ("MOSCOW, November 28.") dates the
-    sentence it introduces when that sentence names a happening and has no date of its own. A date whose
+    sentence it introduces when that sentence names a happening and has no date of its own (a period is not one). A date whose
     clause holds a figure and no happening is that figure's period (``_is_figure_period``).
     """
     dates = extraction["dates"].reset_index(drop=True)
     sents = extraction["sentences"].set_index("sentence_id")
     order = list(sents.index)
     keep = []
-    dated = set(dates["sentence_id"])
     # a happening in a part of a year ("planned events in the second half of 2025") is dated by its year:
     # the tables have no half-year or quarter precision (as "last week" is dated by its month); in a
     # sentence with a figure the part of a year is the figure's period ("in the first quarter, trade ...")
@@ -130,6 +129,9 @@ def event_dates(extraction: dict) -> pd.DataFrame:
         & dates["quote"].str.contains(r"(?i)\b(?:half|quarter)\b") & ~dates["sentence_id"].isin(with_figures)
     dates.loc[part, "date"] = dates.loc[part, "date"].str[:4]
     dates.loc[part, "date_precision"] = "year"
+    # a sentence whose only dates are periods ("in January-July") has no date of its own for a date line
+    dated = set(dates.loc[(dates["date_precision"] != "range") | dates["date"].str.fullmatch(_DAY_RANGE),
+                          "sentence_id"])
     figures = [] if quantities is None else list(zip(quantities["start"], quantities["end"]))
     for _, d in dates.iterrows():
         if d["date_precision"] not in ("day", "month", "year") and not _DAY_RANGE.fullmatch(d["date"]):
