@@ -189,7 +189,10 @@ def _file_key(root: Path, paths: list[Path], extra: bytes = b"") -> str:
     digest = hashlib.sha256(layout(root).package.read_bytes())
     for path in paths:
         digest.update(f"\0{relative(path, root)}\0".encode())
-        digest.update(path.read_bytes() if path.is_file() else b"(missing)")
+        try:
+            digest.update(path.read_bytes() if path.is_file() else b"(missing)")
+        except OSError as exc:  # the check itself reports an unreadable file; the key only has to differ
+            digest.update(f"(unreadable: {exc})".encode())
     digest.update(b"\0" + extra)
     return digest.hexdigest()
 
