@@ -259,3 +259,21 @@ def test_unverified_claim_without_a_recorded_search(project):
     line = next(n for n, x in enumerate(checks, 1) if x.startswith(claim + ","))
     msg = only(project, "data/reference/claim_checks.csv", f"line {line}", "field 'reference_ids'", claim)
     assert "no row in data/reference/searches.csv records the search" in msg
+
+
+def test_an_offset_of_the_evaluation_set_that_is_not_a_number_names_its_line_and_field(project):
+    line = edit_csv(project / "data" / "eval" / "mentions.csv", 2, "start", "x12")
+    msg = only(project, f"data/eval/mentions.csv, line {line}", "field 'start'")
+    assert "expected a whole number, got 'x12'" in msg
+
+
+def test_overlapping_mentions_of_the_evaluation_set_are_reported(project):
+    path = project / "data" / "eval" / "mentions.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    first = rows[0]
+    second = next(i for i, r in enumerate(rows) if i > 0 and r["doc_id"] == first["doc_id"])
+    text = (project / "data" / "eval" / "texts" / f"{first['doc_id']}.txt").read_text(encoding="utf-8")
+    start, end = int(first["start"]), int(first["end"]) + 1  # one character longer than the first mention
+    for column, value in (("start", str(start)), ("end", str(end)), ("text", text[start:end])):
+        edit_csv(path, second, column, value)
+    assert "overlaps line 2" in only(project, f"data/eval/mentions.csv, line {second + 2}", "field 'start'")

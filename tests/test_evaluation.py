@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kzanalysis.extract.eval_set import gold_groups, quote_problems, split_of
+from kzanalysis.extract.eval_set import gold_groups, overlap_problems, quote_problems, same_as_problems, split_of
 from kzanalysis.extract.evaluation import (
     EVAL_COLUMNS,
     bootstrap_scores,
@@ -95,6 +95,21 @@ def test_a_quote_that_is_not_its_text_span_is_a_problem():
                  ["line", "doc_id", "start", "end", "text"])
     problems = quote_problems(rows, texts, "data/eval/quantities.csv")
     assert [(p.line, p.field) for p in problems] == [(3, "text"), (4, "doc_id")]
+
+
+def test_overlapping_mentions_of_one_document_are_problems_and_touching_ones_are_not():
+    rows = frame([(2, "a", 0, 10), (3, "a", 5, 8), (4, "a", 11, 12), (5, "b", 6, 9), (6, "a", 9, 11)],
+                 ["line", "doc_id", "start", "end"])
+    problems = overlap_problems(rows, "data/eval/mentions.csv")
+    assert [(p.line, p.field) for p in problems] == [(3, "start"), (6, "start")]
+    assert "overlaps line 2 [0:10]" in problems[1].message
+
+
+def test_a_same_as_note_must_name_a_qid_of_its_own_document():
+    rows = frame([(2, "a", "q01", ""), (3, "a", "q02", "same as q01"), (4, "b", "q01", "same as q02")],
+                 ["line", "doc_id", "qid", "notes"])
+    problems = same_as_problems(rows, "data/eval/quantities.csv")
+    assert [(p.line, p.field) for p in problems] == [(4, "notes")]
 
 
 def test_seed_gold_leaves_out_what_the_guidelines_do_not_count_as_numeric_claims():

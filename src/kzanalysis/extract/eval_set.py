@@ -110,8 +110,36 @@ def eval_problems(root: Path | None = None) -> list[Problem]:
                                     f"{row.split!r}, but the sha256 rule gives {split_of(row.doc_id)!r}"))
     for name in EVAL_TABLES[1:]:
         path = folder / f"{name}.csv"
-        problems.extend(quote_problems(_read_table(path), texts, relative(path, root)))
+        table = _read_table(path)
+        problems.extend(quote_problems(table, texts, relative(path, root)))
+        if name == "mentions":
+            problems.extend(overlap_problems(table, relative(path, root)))
+        if name == "quantities":
+            problems.extend(same_as_problems(table, relative(path, root)))
     return problems
+
+
+def overlap_problems(frame: pd.DataFrame, file: str) -> list[Problem]:
+    """A Problem for each mention whose span ``[start, end)`` overlaps the previous mention of its document."""
+    problems = []
+    for _, rows in frame.sort_values(["doc_id", "start", "end", "line"]).groupby("doc_id", sort=True):
+        previous = None
+        for row in rows.itertuples():
+            if previous is not None and row.start < previous.end:
+                problems.append(Problem(file, row.line, "start",
+                                        f"mention [{row.start}:{row.end}] overlaps line {previous.line} "
+                                        f"[{previous.start}:{previous.end}] of {row.doc_id!r}"))
+            previous = row if previous is None or row.end > previous.end else previous
+    return problems
+
+
+def same_as_problems(frame: pd.DataFrame, file: str) -> list[Problem]:
+    """A Problem for each ``same as qNN`` note whose qid does not exist in the same document."""
+    known = set(zip(frame["doc_id"], frame["qid"]))
+    return [Problem(file, row.line, "notes", f"refers to {qid!r}, which is not a qid of {row.doc_id!r}")
+            for row in frame.itertuples()
+            for qid in _SAME_AS.findall(row.notes)
+            if (row.doc_id, qid) not in known]
 
 
 def quote_problems(frame: pd.DataFrame, texts: dict[str, str], file: str) -> list[Problem]:
