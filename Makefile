@@ -17,7 +17,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # Parallel lanes: pytest-xdist workers for the unit tests, notebooks executed at once (each in its own kernel).
 JOBS ?= 2
 
-.PHONY: all setup check build report test unit nbval test-lanes test-unit test-nbval lab lock bench bench-feedback clean
+.PHONY: all setup check build report test unit nbval test-lanes test-check test-session lab lock bench bench-feedback clean
 
 all: report
 
@@ -49,18 +49,18 @@ unit: check
 nbval: check
 	$(BIN)/kzanalysis verify --jobs $(JOBS)
 
-# unit tests and notebooks run side by side (each lane's output printed whole when it ends), so
-# neither lane's tail leaves a core idle; make fails if either fails. The input check opens the unit
-# lane rather than delaying both: bad input fails `make test` all the same.
+# the unit tests and strict nbval run in one pytest session on JOBS xdist workers (kzanalysis verify
+# --unit-tests: one start-up and one collection for both, each notebook's cells together on one worker,
+# the unit tests filling the cores around them); beside it the input check, so that bad input fails
+# `make test` all the same without delaying the session. Each lane's output is printed whole when it ends.
 test: setup
 	$(MAKE) --no-print-directory -j2 --output-sync=target test-lanes
 
-test-lanes: test-unit test-nbval
-test-unit:
+test-lanes: test-check test-session
+test-check:
 	$(BIN)/kzanalysis check
-	$(BIN)/python -m pytest -n $(JOBS) -p no:cacheprovider tests
-test-nbval:
-	$(BIN)/kzanalysis verify --jobs $(JOBS)
+test-session:
+	$(BIN)/kzanalysis verify --unit-tests --jobs $(JOBS)
 
 # --allow-root only when run as root (containers), where JupyterLab refuses to start otherwise
 lab: setup

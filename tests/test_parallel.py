@@ -5,6 +5,7 @@ stays strict when it runs notebooks in parallel."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import nbformat
 import pandas as pd
@@ -16,6 +17,7 @@ from kzanalysis.gazetteer.actors import load_aliases
 from kzanalysis.gazetteer.mentions import Gazetteer, _fold, _RegexGazetteer
 from kzanalysis.io.paths import project_root
 from kzanalysis.pipeline.verify import _nbval_command
+from kzanalysis.pipeline.verify_session import _notebook_project, _notebook_scope, _NotebookScheduling
 from kzanalysis.report.build import _pdf_html, _pdf_key, _write_pdf_if_changed
 from kzanalysis.report.notebooks import run_notebooks
 
@@ -83,13 +85,27 @@ def test_an_alias_with_outer_white_space_falls_back_to_the_regex():
 
 
 def test_verify_runs_strict_nbval_with_one_kernel_per_notebook_on_each_worker():
-    parallel = _nbval_command(2)
-    assert parallel[1:] == ["-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider", "-q",
-                            "-n", "2", "--dist", "loadfile", "notebooks"]
+    root, target = Path("/project"), Path("/tmp/copy")
+    common = ["-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider",
+              "-p", "kzanalysis.pipeline.verify_session", "-q", "--rootdir", "/project", "-c", "/project/pyproject.toml"]
+    parallel = _nbval_command(2, target, root)
+    assert parallel[1:] == common + ["-n", "2", "--dist", "loadscope", "/tmp/copy/notebooks"]
     assert "--nbval-lax" not in parallel
-    assert _nbval_command(1)[1:] == ["-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider",
-                                    "-q", "notebooks"]
+    assert _nbval_command(1, target, root)[1:] == common + ["/tmp/copy/notebooks"]
+    assert _nbval_command(2, target, root, unit_tests=True)[-2:] == ["/tmp/copy/notebooks", "/project/tests"]
     assert parallel[0] == sys.executable
+
+
+def test_the_cells_of_a_notebook_are_one_unit_of_work_and_every_other_test_its_own():
+    assert _notebook_scope("01_corpus.ipynb::Cell 3") == "01_corpus.ipynb"
+    assert _notebook_scope("notebooks/02_multivector_balance.ipynb::Cell 0") == "notebooks/02_multivector_balance.ipynb"
+    assert _notebook_scope("tests/test_trade.py::test_a") == "tests/test_trade.py::test_a"
+    assert _notebook_scope("tests/test_x.py::test_b[a.ipynb::Cell 1]") == "tests/test_x.py::test_b[a.ipynb::Cell 1]"
+    assert _NotebookScheduling._split_scope(None, "03_trade.ipynb::Cell 9") == "03_trade.ipynb"
+
+
+def test_a_notebook_kernel_is_given_the_project_its_notebook_lies_in():
+    assert _notebook_project("/tmp/copy/notebooks/01_corpus.ipynb") == "/tmp/copy"
 
 
 def test_parallel_notebooks_are_written_and_reported_in_order(in_process_kernel, tmp_path):

@@ -24,7 +24,8 @@ DOCS = {
 
 
 def public_names(module: Path) -> list[str]:
-    """Top-level functions, classes and constants of a module whose names do not start with ``_``."""
+    """Top-level functions, classes and constants of a module whose names start neither with ``_`` nor
+    with ``pytest_``."""
     names = []
     for node in ast.parse(module.read_text(encoding="utf-8")).body:
         if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
@@ -33,7 +34,8 @@ def public_names(module: Path) -> list[str]:
             names += [n.id for t in node.targets for n in ast.walk(t) if isinstance(n, ast.Name)]
         elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
             names.append(node.target.id)
-    return sorted({n for n in names if not n.startswith("_")})
+    # pytest hooks (a plugin's ``pytest_*`` functions) are called by pytest, not by the package
+    return sorted({n for n in names if not n.startswith(("_", "pytest_"))})
 
 
 def init_text(pkg: str) -> str:

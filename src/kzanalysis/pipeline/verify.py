@@ -61,16 +61,22 @@ def _default_jobs() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-def _nbval_command(jobs: int) -> list[str]:
-    """The strict nbval run over ``notebooks/`` (no ``--nbval-lax``), on ``jobs`` xdist workers if > 1."""
-    command = [sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider", "-q"]
+def _nbval_command(jobs: int, target: Path, root: Path, unit_tests: bool = False) -> list[str]:
+    """The strict nbval run (no ``--nbval-lax``) over ``target``'s notebooks, on ``jobs`` xdist workers if > 1,
+    with the unit tests under ``root``'s ``tests/`` in the same session if ``unit_tests``. It runs in
+    ``root`` with its ``pyproject.toml``; the plugin ``pipeline.verify_session`` gives each notebook's
+    kernel its project and keeps each notebook's cells together on one worker."""
+    command = [sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider",
+               "-p", "kzanalysis.pipeline.verify_session", "-q", "--rootdir", str(root),
+               "-c", str(root / "pyproject.toml")]
     if jobs > 1:
-        command += ["-n", str(jobs), "--dist", "loadfile"]
-    return command + ["notebooks"]
+        command += ["-n", str(jobs), "--dist", "loadscope"]
+    return command + [str(target / "notebooks")] + ([str(root / "tests")] if unit_tests else [])
 
 
-def verify(root: Path | None = None, echo=print, jobs: int | None = None) -> int:
-    """Run the verification described in the module docstring; return an exit status."""
+def verify(root: Path | None = None, echo=print, jobs: int | None = None, unit_tests: bool = False) -> int:
+    """Run the verification described in the module docstring; return an exit status. With
+    ``unit_tests``, the unit tests (``tests/``) run in nbval's session, on the same workers."""
     root = root or project_root()
     jobs = _default_jobs() if jobs is None else max(1, jobs)
     with tempfile.TemporaryDirectory(prefix="kzanalysis-verify-") as tmp:
@@ -78,14 +84,15 @@ def verify(root: Path | None = None, echo=print, jobs: int | None = None) -> int
         copy_project(root, target)
         echo("kzanalysis verify: rebuilding derived data in a temporary copy")
         rebuild(target, echo=lambda *a, **k: None)
-        env = dict(os.environ, KZANALYSIS_ROOT=str(target), PYTHONHASHSEED="0", MPLBACKEND="Agg")
+        env = dict(os.environ, PYTHONHASHSEED="0", MPLBACKEND="Agg")
         echo("kzanalysis verify: strict nbval over every notebook (each re-executed in a fresh kernel"
-             f"{f', {jobs} at a time' if jobs > 1 else ''})")
+             f"{f', {jobs} at a time' if jobs > 1 else ''})"
+             + (", and the unit tests (tests/) in the same session" if unit_tests else ""))
         layout_check = subprocess.Popen([sys.executable, "-c", _LAYOUT_CHECK, str(target), str(layout(root).figures)],
-                                        cwd=target, env=env, text=True, stdout=subprocess.PIPE,
-                                        stderr=subprocess.STDOUT)
+                                        cwd=target, env=dict(env, KZANALYSIS_ROOT=str(target)), text=True,
+                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         try:
-            result = subprocess.run(_nbval_command(jobs), cwd=target, env=env)
+            result = subprocess.run(_nbval_command(jobs, target, root, unit_tests), cwd=root, env=env)
             layout_out, _ = layout_check.communicate()
         finally:  # interrupted: do not leave the layout check running
             if layout_check.poll() is None:
@@ -112,5 +119,5 @@ def verify(root: Path | None = None, echo=print, jobs: int | None = None) -> int
         else:
             echo("kzanalysis verify: figures/ and data/derived/ rebuilt byte-identical to the committed files")
         if result.returncode != 0:
-            echo("kzanalysis verify: nbval failed (see above)")
+            echo(f"kzanalysis verify: nbval{' or a unit test' if unit_tests else ''} failed (see above)")
         return 1 if problems or result.returncode != 0 or layout_check.returncode != 0 else 0
