@@ -36,6 +36,7 @@ bound on the place number, so it can only show that a stated rank is too high.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 import pandas as pd
@@ -66,12 +67,12 @@ FACTCHECK_COLUMNS = ["claim_id", "doc_id", "quote", "metric", "partner", "period
                  "reference_period", "reference_definition", "reference_tier", "reference_source",
                  "reference_url", "spread", "tier3_only", "explanation"]
 
-def _unclassified(info: pd.Series | None) -> bool:
+def _unclassified(info: Mapping | None) -> bool:
     """Whether a check row exists but its ``checkable`` is empty (a new item not yet reviewed)."""
     return info is not None and pd.isna(info["checkable"])
 
 
-def _without_check(info: pd.Series | None, reason: str) -> tuple[str, str] | None:
+def _without_check(info: Mapping | None, reason: str) -> tuple[str, str] | None:
     """(verdict, explanation) of an item not checked against references: not yet classified, or
     not checkable; None for a checkable item."""
     if _unclassified(info):
@@ -81,7 +82,7 @@ def _without_check(info: pd.Series | None, reason: str) -> tuple[str, str] | Non
     return None
 
 
-def _checkable(info: pd.Series | None) -> bool:
+def _checkable(info: Mapping | None) -> bool:
     """``checkable`` of a check row; False when there is no row or it is not yet classified."""
     return bool(info is not None and not pd.isna(info["checkable"]) and info["checkable"])
 
@@ -90,7 +91,7 @@ def _linked(ids: str) -> list[str]:
     return [i for i in (ids or "").split(";") if i]
 
 
-def _source(ref: pd.Series) -> str:
+def _source(ref: Mapping) -> str:
     when = f", {ref['published']}" if ref["published"] else ""
     return f"{ref['agency']} — {ref['publisher']}{when} (tier {int(ref['tier'])})"
 
@@ -446,11 +447,14 @@ def check_events(events: pd.DataFrame, checks: pd.DataFrame, refs: pd.DataFrame)
     when the reference is coarser than the text). Dates that do not overlap ``differ``. The event is identified by curation (``event_checks.csv`` links it to its
     reference), never by the nearest date.
     """
-    meta = checks.set_index("event_id")
-    dated = refs[refs["metric"] == "event_date"].set_index("ref_id")
+    # plain dicts, not a DataFrame lookup per event: the loop runs for every project copy `check` validates
+    meta = {row["event_id"]: row for row in checks.to_dict("records")}
+    dated: dict[str, list[dict]] = {}
+    for ref in refs[refs["metric"] == "event_date"].to_dict("records"):
+        dated.setdefault(ref["ref_id"], []).append(ref)
     rows = []
     for e in events.sort_values("event_id").itertuples():
-        info = meta.loc[e.event_id] if e.event_id in meta.index else None
+        info = meta.get(e.event_id)
         row = {"event_id": e.event_id, "doc_id": e.doc_id, "quote": e.quote, "event_key": e.event_key,
                "date": e.date, "date_precision": e.date_precision,
                "checkable": _checkable(info),
@@ -461,15 +465,13 @@ def check_events(events: pd.DataFrame, checks: pd.DataFrame, refs: pd.DataFrame)
             row.update(verdict=outcome[0], explanation=outcome[1])
             rows.append(row)
             continue
-        linked = [i for i in _linked(info["reference_ids"]) if i in dated.index]
+        linked = [ref for i in _linked(info["reference_ids"]) for ref in dated.get(i, [])]
         if not linked or not e.date:
             row.update(verdict="unverified", explanation="no dated reference; see data/reference/searches.csv")
             rows.append(row)
             continue
-        pool = dated.loc[linked].reset_index()
-        pool = pool.assign(_day=pool["period"].str.len() == 10).sort_values(["tier", "_day", "ref_id"],
-                                                                            ascending=[True, False, True])
-        ref = pool.iloc[0]
+        # the best tier first; within it a reference that gives the day, then by id
+        ref = min(linked, key=lambda r: (r["tier"], len(r["period"]) != 10, r["ref_id"]))
         (a0, a1), (b0, b1) = period_bounds(e.date), period_bounds(ref["period"])
         overlap = a0 <= b1 and b0 <= a1
         within = a0 <= b0 and b1 <= a1  # the reference is as precise as the text, or more
