@@ -16,10 +16,17 @@ ACTORS = pd.DataFrame([
     ("kyrgyzstan", "Kyrgyzstan", "state", "central_asia", ""),
     ("ussr", "Soviet Union (USSR)", "state", "other", ""),
     ("cis", "Commonwealth of Independent States", "organisation", "russia", ""),
+    ("china", "China", "state", "china", ""),
+    ("uzbekistan", "Uzbekistan", "state", "central_asia", ""),
+    ("norway", "Norway", "state", "west", ""),
+    ("eu", "European Union", "organisation", "west", ""),
+    ("central_asia", "Central Asia", "region", "central_asia", ""),
 ], columns=["actor_id", "name", "kind", "vector", "country"])
 ALIASES = pd.DataFrame([
     ("Kazakhstan", "kazakhstan", False), ("Russia", "russia", False), ("Kyrgyzstan", "kyrgyzstan", False),
-    ("Soviet Union", "ussr", False), ("CIS", "cis", True),
+    ("Soviet Union", "ussr", False), ("CIS", "cis", True), ("China", "china", False),
+    ("Chinese", "china", False), ("Uzbekistan", "uzbekistan", False), ("Norway", "norway", False),
+    ("European Union", "eu", False), ("Central Asian", "central_asia", False),
 ], columns=["alias", "actor_id", "case_sensitive"])
 
 
@@ -122,3 +129,31 @@ def test_a_share_of_a_flow_with_an_unnamed_group_of_countries_has_no_partner():
     assert q.loc["21%", "partner"] == ""
     q = figures("Kazakhstan's trade with Russia made up 45% of its trade with the countries of the CIS in 2024.")
     assert q.loc["45%", "partner"] == "russia"
+
+
+def test_a_count_takes_no_period_from_the_sentences_before():
+    q = figures("In March 2024, exports from Kazakhstan to Uzbekistan reached $400 million. A delegation "
+                "toured an export hub with 35 firms.")
+    assert q.loc["35 firms", "period"] == ""
+
+
+def test_a_sentence_opening_with_its_own_time_frame_takes_no_period_from_before():
+    q = figures("In 2023, trade between Kazakhstan and China reached $41 billion. Since independence, "
+                "exports of Kazakhstan to China increased 25-fold.")
+    assert q.loc["25-fold", "period"] == ""
+
+
+def test_commerce_is_a_flow_with_a_counterpart_and_a_past_state_is_no_party():
+    q = figures("Since the end of the Soviet Union, China's commerce with the Central Asian states grew 60-fold.")
+    assert (q.loc["60-fold", "subject"], q.loc["60-fold", "partner"]) == ("china", "central_asia")
+
+
+def test_a_count_of_states_has_no_partner():
+    q = figures("China's trade with the five Central Asian states rose in 2023, officials from Kazakhstan said.")
+    assert q.loc["five Central Asian states", "partner"] == ""
+
+
+def test_a_rank_among_exporters_to_a_side_has_that_side_as_partner():
+    q = figures("Kazakhstan became one of the top four gas exporters to the European Union in 2023, behind "
+                "Norway.")
+    assert (q.loc["top four", "partner"], q.loc["top four", "period"]) == ("eu", "2023")

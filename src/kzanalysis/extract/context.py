@@ -6,13 +6,13 @@ import re
 import pandas as pd
 
 from kzanalysis.extract.quantities import QUANTITY_COLUMNS
-from kzanalysis.extract.vocabulary import FOCUS_ACTOR, METRIC_CUES
+from kzanalysis.extract.vocabulary import FOCUS_ACTOR, METRIC_CUES, PARTY_NOUNS
 
 CONTEXT_COLUMNS = ["subject", "partner", "period", "period_precision", "metric", "context_confidence",
                    "confidence"]
 
 
-_BILATERAL_CUE = re.compile(r"(?i)\btrad(?:e|ing)\b|turnover|\bexports?\b|\bimports?\b|\bbetween\b|bilateral")
+_BILATERAL_CUE = re.compile(r"(?i)\btrad(?:e|ing)\b|turnover|(?-i:\bcommerce\b)|\bexports?\b|\bimports?\b|\bbetween\b|bilateral")
 
 
 _ANAPHORA = re.compile(r"(?i)\b(?:the|this|that)\s+(?:two\s+)?(?:country|countries|state|states|nation|nations)\b|"
@@ -70,6 +70,16 @@ _GROUP_SHARE = re.compile(r"(?i)\s+of\s+(?:(?-i:[A-Z])[\w-]*[’']s\s+|the\s+|it
 #: Before a region named as the other side of a flow: "trade with European countries", "commerce with
 #: the five Central Asian states", "exports to Central Asia" (a region is otherwise a setting).
 _REGION_COUNTERPART = re.compile(r"(?i)\b(?:with|to)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+#: A rank among the partners of a relation: "the fourth-largest trading partner", "top 10 investors", "the
+#: top three oil exporters to the EU" (the nouns of ``vocabulary`` ranks that name a side of a flow).
+_RANK_HOLDER = re.compile(r"(?i)part?n?ers?\b|investors?\b|exporters?\b|importers?\b|suppliers?\b|buyers?\b|"
+                          r"lenders?\b|donors?\b|destinations?\b|markets?\b")
+#: Right before the other side of a ranked flow: "exporters to the", "suppliers of grain to", "investors in".
+_RANK_SIDE = re.compile(r"(?i)\b(?:part?n?ers?|investors?|exporters?|importers?|suppliers?|buyers?|lenders?|donors?)"
+                        r"\s+(?:of\s+[\w-]+\s+)?(?:to|from|in|into|for|of)\s+(?:the\s+)?$")
+#: A sentence that opens with its own time frame ("Since independence, ...", "After the collapse of ...,"):
+#: its figures take no period from the sentences before.
+_OWN_FRAME = re.compile(r"\W*(?:Since|After|Following)\b")
 #: Before a month: a figure counted from the start of the year up to that month's end.
 _UP_TO_MONTH_END = re.compile(r"(?i)\b(?:as\s+of|by|at|until|till|to)\s+the\s+end\s+of\s*$")
 _INVEST_CUE = re.compile(r"(?i)invest\w*|\bFDI\b|-owned\b|\bcompanies\b")
@@ -96,7 +106,8 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
     # Parties of the sentence, nearest first; regions and initiatives count as farther than
     # states and organisations ("Central Asian geopolitics" is a setting, rarely the subject).
     ranked = sorted((abs((start + end) / 2 - centre) * _KIND_WEIGHT.get(info.get(actor, ("", ""))[0], 1.0),
-                     start, _party(actor, info)) for start, end, actor in sent_mentions)
+                     start, _party(actor, info)) for start, end, actor in sent_mentions
+                    if _party(actor, info) not in _PAST_STATES)
     parties = [(start, party) for _, start, party in ranked]
     distinct = list(dict.fromkeys(p for _, p in parties))
     own = list(distinct)  # the parties named in the sentence itself
@@ -157,10 +168,13 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
     else:
         subject, conf = focus, 0.3
     if q["unit"] == "rank" and partner == "" and focus in distinct \
-            and re.search(r"(?i)part?n?er|investor", sentence):
+            and _RANK_HOLDER.search(sentence):
         # "Türkiye is Kazakhstan's fourth-largest trading partner", "Japan ranks among Kazakhstan's top 10
-        # investors": the other state of the sentence, whichever of the two is nearer the rank
-        other = next((p for p in distinct if p != focus and info.get(p, ("", ""))[0] == "state"), "")
+        # investors", "the top three exporters to the EU": the side named after the rank noun ("to the EU")
+        # first, else the other state of the sentence, whichever of the two is nearer the rank
+        other = next((p for st, p in parties if p != focus and _RANK_SIDE.search(
+            sentence, max(0, st - s_start - 40), st - s_start)), "") \
+            or next((p for p in distinct if p != focus and info.get(p, ("", ""))[0] == "state"), "")
         if other:
             subject, partner = focus, other
     if partner == FOCUS_ACTOR and subject:
@@ -170,7 +184,10 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
     if subject == partner or (info.get(partner, ("", ""))[0] == "region" and not (bilateral and any(
             party == partner and _REGION_COUNTERPART.search(sentence, max(0, st - s_start - 24), st - s_start)
             for st, party in parties))) or partner in _PAST_STATES \
-            or _VOTE_SHARE.match(sentence, q["end"] - s_start) or _GROUP_SHARE.match(sentence, q["end"] - s_start):
+            or _VOTE_SHARE.match(sentence, q["end"] - s_start) or _GROUP_SHARE.match(sentence, q["end"] - s_start) \
+            or (q["kind"] == "count" and q["noun"] in PARTY_NOUNS):
+        # a count of states ("the five Central Asian states", "with 120 countries") counts the parties:
+        # no single counterpart
         partner = ""  # a region ("countries in Asia") is a setting, not the counterpart of a relation
     period, precision = "", "none"
     # "at today's meeting", "on Thursday": the day of a happening, not the period of a figure
@@ -206,7 +223,8 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
     if q["kind"] == "duration" and "-" in sentence[q["start"] - s_start:q["end"] - s_start]:
         # "the two-day visit", "a seven-year term": a property of the happening, not of a period
         sent_dates = []
-    if not sent_dates and carried and q["qualifier"] != "target" and _FLOW_CUE.search(sentence) \
+    if not sent_dates and carried and q["qualifier"] != "target" and q["kind"] != "count" \
+            and not _OWN_FRAME.match(sentence) and _FLOW_CUE.search(sentence) \
             and not invest:
         sent_dates = [carried]
     if sent_dates:
