@@ -157,3 +157,45 @@ def test_a_rank_among_exporters_to_a_side_has_that_side_as_partner():
     q = figures("Kazakhstan became one of the top four gas exporters to the European Union in 2023, behind "
                 "Norway.")
     assert (q.loc["top four", "partner"], q.loc["top four", "period"]) == ("eu", "2023")
+
+
+def test_a_rank_in_the_present_tense_after_a_dated_clause_has_no_period():
+    q = figures("Last year exports from Kazakhstan to China grew to $20 billion, the minister said, adding that "
+                "China is Kazakhstan's second largest trading partner.")
+    assert (q.loc["second largest", "partner"], q.loc["second largest", "period"]) == ("china", "")
+    assert q.loc["$20 billion", "period"] == "2023"
+
+
+def test_a_total_up_to_or_since_a_year_is_cumulative_without_a_period():
+    q = figures("In the period up to last year, investment from China in Kazakhstan reached $25 billion.")
+    assert q.loc["$25 billion", "period"] == ""
+    q = figures("Since 2010, Chinese companies have invested $12 billion in Kazakhstan.")
+    assert q.loc["$12 billion", "period"] == ""
+
+
+def test_kazakhstan_is_the_focus_of_a_document_on_its_relations_even_if_named_less_often():
+    text = ("Kazakhstan and China held talks in Beijing. Kazakhstan thanked China, and China pledged to "
+            "build rail links. In the period up to 2023, investments from China reached $4 billion.")
+    q = figures(text)
+    assert (q.loc["$4 billion", "subject"], q.loc["$4 billion", "partner"]) == ("kazakhstan", "china")
+
+
+def test_a_deal_is_a_relation_with_the_parties_of_the_sentences_before():
+    q = figures("Kazakhstan signed a contract with China on rail cars. The deal will see the railway buy 120 "
+                "wagons over five years.")
+    assert q.loc["120 wagons", "partner"] == "china"
+
+
+def test_it_as_the_subject_of_a_figure_restates_the_relation_before():
+    q = figures("Trade between Russia and Kazakhstan grew in 2024, officials said. Last year it reached "
+                "about 2.5 trillion rubles.")
+    assert (q.loc["2.5 trillion rubles", "partner"], q.loc["2.5 trillion rubles", "period"]) == ("russia", "2023")
+
+
+def test_the_two_nations_are_states_not_an_organisation_named_before():
+    q = figures("Kazakhstan and Uzbekistan met at the CIS summit. Both sides praised the CIS. Over 20 "
+                "agreements were signed between the two nations, Uzbekistan said.")
+    assert q.loc["20 agreements", "partner"] == "uzbekistan"
+    q = figures("The leaders praised the CIS. Over 20 agreements were signed between the two nations, "
+                "Uzbekistan said.")
+    assert q.loc["20 agreements", "partner"] == "uzbekistan"

@@ -77,6 +77,19 @@ _RANK_HOLDER = re.compile(r"(?i)part?n?ers?\b|investors?\b|exporters?\b|importer
 #: Right before the other side of a ranked flow: "exporters to the", "suppliers of grain to", "investors in".
 _RANK_SIDE = re.compile(r"(?i)\b(?:part?n?ers?|investors?|exporters?|importers?|suppliers?|buyers?|lenders?|donors?)"
                         r"\s+(?:of\s+[\w-]+\s+)?(?:to|from|in|into|for|of)\s+(?:the\s+)?$")
+#: Between a date and a rank after it: a clause boundary and a verb of the present tense ("..., noting that
+#: X is one of", "; X remains among").
+_PRESENT_STANDING = re.compile(r"(?i)[,;].*\b(?:is|are|remains?|ranks?)\b")
+#: Right before a year: the end or start of a cumulative total ("up to last year", "since 2005").
+_CUMULATIVE_BEFORE = re.compile(r"(?i)\b(?:up\s+to|since)\s+(?:the\s+end\s+of\s+)?$")
+#: An agreement between parties: "the deal", "15 agreements", "a contract", "memoranda".
+_DEAL_CUE = re.compile(r"(?i)\b(?:deals?|agreements?|contracts?|accords?|memorand\w*)\b")
+#: "it" or "this figure" as the subject of a figure: the figure restates the one before.
+_PRONOUN_FIGURE = re.compile(r"(?i)\b(?:it|this\s+(?:figure|indicator|number|volume|amount))\s+(?:\w+\s+)?"
+                             r"(?:reached|amounted|was|is|totall?ed|stood|exceeded|grew|rose|fell|increased|decreased)\b")
+#: The two states of a relation named by a common noun.
+_TWO_STATES = re.compile(r"(?i)\b(?:the|our|these)\s+two\s+(?:countries|states|nations)\b|"
+                         r"\bboth\s+(?:countries|states|nations)\b")
 #: A sentence that opens with its own time frame ("Since independence, ...", "After the collapse of ...,"):
 #: its figures take no period from the sentences before.
 _OWN_FRAME = re.compile(r"\W*(?:Since|After|Following)\b")
@@ -117,8 +130,13 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
     # a sentence that names no party takes those of the sentences before only if its figure is
     # about a relation (trade, investment, a flow, a target, "the two countries"): "the construction
     # of a thousand schools" after a sentence on Saudi investments is not about Saudi Arabia
-    related = bilateral or invest or anaphora or q["qualifier"] == "target" or bool(_FLOW_CUE.search(sentence))
-    if ((not distinct and related) or (bilateral and len(distinct) < 2) or (anaphora and len(distinct) < 2)) \
+    # an agreement, deal or contract is between parties ("the deal will see the railway buy 300 locomotives");
+    # "it" or "this figure" as the subject of a figure restates the figure before ("Last year it reached ...")
+    deal = bool(_DEAL_CUE.search(sentence))
+    related = bilateral or invest or anaphora or deal or q["qualifier"] == "target" \
+        or bool(_FLOW_CUE.search(sentence)) or bool(_PRONOUN_FIGURE.search(sentence))
+    two_states = bool(_TWO_STATES.search(sentence))
+    if ((not distinct and related) or ((bilateral or deal or anaphora) and len(distinct) < 2)) \
             and context_mentions:
         conf = 0.6  # "the two countries", "the country's ...": the parties of the sentences before
         counts: dict[str, int] = {}
@@ -126,11 +144,17 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
             counts[_party(actor, info)] = counts.get(_party(actor, info), 0) + 1
         order = {p: i for i, p in enumerate(_party(a, info) for _, _, a in context_mentions)}
         kinds = {p: info.get(p, ("", ""))[0] for p in counts}
-        ranked_context = sorted(counts, key=lambda p: (kinds[p] != "state", -counts[p], order[p]))
+        # "the two nations", "both countries" are states: an organisation named before is not one of them
+        ranked_context = sorted((p for p in counts if p not in _PAST_STATES and (kinds[p] == "state" or not two_states)),
+                                key=lambda p: (kinds[p] != "state", -counts[p], order[p]))
         wanted = 1 if (anaphora and not bilateral and not re.search(r"(?i)\btwo\b|\bboth\b", sentence)) else 2
         for party in ranked_context:
             if party not in distinct and len(distinct) < max(wanted, len(distinct)):
                 distinct.append(party)
+    if two_states and len(distinct) == 1 and info.get(distinct[0], ("", ""))[0] == "state":
+        # "agreements signed between the two nations", Erdoğan the only party named nearby: the other of the
+        # two is the state the document is about (Kazakhstan, if that is the one named)
+        distinct.append(doc_focus if doc_focus != distinct[0] else FOCUS_ACTOR)
     subject, partner = "", ""
     # Kazakhstan is the subject of a relation it is party to; else the state the document is about
     focus = FOCUS_ACTOR if FOCUS_ACTOR in distinct else doc_focus
@@ -218,6 +242,16 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
         # their own: the year after the comparison
         year = str(int(compared[0][2]) + 1)
         sent_dates = [(compared[0][0], compared[0][1], year, "year")]
+    if q["unit"] == "rank":
+        # "Last year trade reached $6 billion, he said, noting that Türkiye is one of the top five partners": a
+        # rank stated in the present tense, after a clause with the date, is a current standing, with no period
+        sent_dates = [d for d in sent_dates if not (d[1] <= q["start"] and _PRESENT_STANDING.search(
+            sentence, d[1] - s_start, q["start"] - s_start))]
+    if q["qualifier"] != "target":
+        # "In the period up to last year, investments reached $9.6 billion", "since 2005, ... totalled": a
+        # cumulative stock up to (or since) a year has no period of its own (GUIDELINES: cumulative stocks)
+        sent_dates = [d for d in sent_dates if not (d[3] == "year" and _CUMULATIVE_BEFORE.search(
+            sentence, max(0, d[0] - s_start - 12), d[0] - s_start))]
     if q["qualifier"] == "target":  # "to $15 billion at a Nov. 12 meeting": a target's period is its year
         sent_dates = [d for d in sent_dates if d[3] in ("year", "range")]
     if q["kind"] == "duration" and "-" in sentence[q["start"] - s_start:q["end"] - s_start]:
@@ -356,15 +390,17 @@ def _restated(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def document_focus(mentions: pd.DataFrame, info: dict[str, tuple[str, str]]) -> str:
-    """The state a document is about: the state most often mentioned (a person or company counting
-    for its country), Kazakhstan on a tie or when there is none (a report on Russia's trade with its
-    neighbours is about Russia)."""
+    """The state a document is about: Kazakhstan when it is one of the main parties (mentioned at least
+    half as often as the state most often mentioned, a person or company counting for its country) or
+    when no state is mentioned, else the state most often mentioned (a report on Russia's trade with its
+    neighbours, naming Kazakhstan once or twice, is about Russia; a report on a visit of Korea's president
+    to Kazakhstan, naming Korean companies, is about Kazakhstan's relations)."""
     counts: dict[str, int] = {}
     for actor in mentions["actor_id"]:
         party = _party(actor, info)
         if info.get(party, ("", ""))[0] == "state":
             counts[party] = counts.get(party, 0) + 1
-    if not counts or counts.get(FOCUS_ACTOR, 0) >= max(counts.values()):
+    if not counts or 2 * counts.get(FOCUS_ACTOR, 0) >= max(counts.values()):
         return FOCUS_ACTOR
     return max(counts, key=lambda p: (counts[p], p == FOCUS_ACTOR))
 
