@@ -199,3 +199,32 @@ def test_the_two_nations_are_states_not_an_organisation_named_before():
     q = figures("The leaders praised the CIS. Over 20 agreements were signed between the two nations, "
                 "Uzbekistan said.")
     assert q.loc["20 agreements", "partner"] == "uzbekistan"
+
+
+def test_a_count_of_the_same_things_stated_again_takes_the_partner_of_its_first_occurrence():
+    q = extract("Kazakhstan and China run 48 joint factories. \"We see 48 joint factories at work,\" the "
+                "minister said.")["quantities"]
+    assert list(q.loc[q["quote"] == "48 joint factories", "partner"]) == ["china", "china"]
+
+
+def test_a_figure_compared_with_the_one_before_it_is_of_the_same_relation():
+    q = figures("In 2023 Kyrgyzstan made up 21% of Russia's trade with the countries of the region against 17% a "
+                "year earlier.")
+    assert (q.loc["21%", "partner"], q.loc["17%", "partner"]) == ("", "")
+    assert q.loc["17%", "period"] == "2022"
+
+
+def test_mutual_trade_without_a_second_party_nearby_is_with_the_other_side_of_the_document():
+    text = ("Kazakhstan and Uzbekistan held talks in Tashkent. Uzbekistan praised the roadmap. The ministers met "
+            "in Astana. The sides reviewed transport. The presidents set the goal of $10 billion in mutual trade "
+            "for Kazakhstan.")
+    q = figures(text)
+    assert (q.loc["$10 billion", "subject"], q.loc["$10 billion", "partner"]) == ("kazakhstan", "uzbekistan")
+
+
+def test_a_region_that_was_the_other_side_of_a_flow_is_the_partner_of_the_next_sentence():
+    q = figures("In 2024, exports of Kazakhstan to Central Asian countries reached $9 billion. The volume of "
+                "exports grew by 4 percent.")
+    assert q.loc["4 percent", "partner"] == "central_asia"
+    q = figures("Kazakhstan hosted a forum in Central Asian capitals. Exports grew by 4 percent in 2024.")
+    assert q.loc["4 percent", "partner"] == ""

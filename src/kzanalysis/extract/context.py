@@ -5,6 +5,7 @@ import re
 
 import pandas as pd
 
+from kzanalysis.extract.documents import _compared, _party, _restated, document_counterpart, document_focus
 from kzanalysis.extract.quantities import QUANTITY_COLUMNS
 from kzanalysis.extract.vocabulary import FOCUS_ACTOR, METRIC_CUES, PARTY_NOUNS
 
@@ -90,6 +91,9 @@ _PRONOUN_FIGURE = re.compile(r"(?i)\b(?:it|this\s+(?:figure|indicator|number|vol
 #: The two states of a relation named by a common noun.
 _TWO_STATES = re.compile(r"(?i)\b(?:the|our|these)\s+two\s+(?:countries|states|nations)\b|"
                          r"\bboth\s+(?:countries|states|nations)\b")
+#: Words that say a figure is between two parties: "mutual trade", "bilateral", "between", "the presidents".
+_TWO_PARTY = re.compile(r"(?i)\b(?:mutual|bilateral|between|both|the\s+two|the\s+(?:presidents|leaders|parties|sides|"
+                        r"heads\s+of\s+state))\b")
 #: A sentence that opens with its own time frame ("Since independence, ...", "After the collapse of ...,"):
 #: its figures take no period from the sentences before.
 _OWN_FRAME = re.compile(r"\W*(?:Since|After|Following)\b")
@@ -98,17 +102,10 @@ _UP_TO_MONTH_END = re.compile(r"(?i)\b(?:as\s+of|by|at|until|till|to)\s+the\s+en
 _INVEST_CUE = re.compile(r"(?i)invest\w*|\bFDI\b|-owned\b|\bcompanies\b")
 
 
-def _party(actor_id: str, info: dict[str, tuple[str, str]]) -> str:
-    """The party an actor stands for: a person or company counts for its country (and a domestic
-    organisation for Kazakhstan, ``quantity_context``)."""
-    kind, country = info.get(actor_id, ("", ""))
-    return country if kind in ("person", "company", "organisation") and country else actor_id
-
-
 def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: list[tuple[int, int, str]],
                    context_mentions: list[tuple[int, int, str]], sent_dates: list[tuple[int, int, str, str]],
-                   info: dict[str, tuple[str, str]], carried: tuple | None = None, doc_focus: str = FOCUS_ACTOR
-                   ) -> tuple[str, str, str, str, str, float]:
+                   info: dict[str, tuple[str, str]], carried: tuple | None = None, doc_focus: str = FOCUS_ACTOR,
+                   counterpart: str = "") -> tuple[str, str, str, str, str, float]:
     """(subject, partner, period, period_precision, metric, confidence) of one quantity.
 
     ``carried`` is the date a sentence without one of its own takes its period from
@@ -151,10 +148,14 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
         for party in ranked_context:
             if party not in distinct and len(distinct) < max(wanted, len(distinct)):
                 distinct.append(party)
-    if two_states and len(distinct) == 1 and info.get(distinct[0], ("", ""))[0] == "state":
-        # "agreements signed between the two nations", Erdoğan the only party named nearby: the other of the
-        # two is the state the document is about (Kazakhstan, if that is the one named)
-        distinct.append(doc_focus if doc_focus != distinct[0] else FOCUS_ACTOR)
+    if (two_states or _TWO_PARTY.search(sentence)) and len(distinct) == 1 \
+            and info.get(distinct[0], ("", ""))[0] == "state":
+        # "agreements signed between the two nations", Erdoğan the only party named nearby; "the goal set by
+        # the presidents: $1 billion in mutual trade", only Kazakhstan named nearby: the other of the two is the
+        # state the document is about, or (that one named) Kazakhstan, or the other side of the document
+        other = doc_focus if doc_focus != distinct[0] else FOCUS_ACTOR if distinct[0] != FOCUS_ACTOR else counterpart
+        if other:
+            distinct.append(other)
     subject, partner = "", ""
     # Kazakhstan is the subject of a relation it is party to; else the state the document is about
     focus = FOCUS_ACTOR if FOCUS_ACTOR in distinct else doc_focus
@@ -205,9 +206,9 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
         # "Ankara has invested $4.35 billion in Kazakhstan", "support for Kazakhstan": the partner is
         # Kazakhstan's counterpart (data/eval/GUIDELINES.md: "Chinese investments" → china)
         subject, partner = FOCUS_ACTOR, subject
-    if subject == partner or (info.get(partner, ("", ""))[0] == "region" and not (bilateral and any(
+    if subject == partner or (info.get(partner, ("", ""))[0] == "region" and not (bilateral and (partner not in own or any(
             party == partner and _REGION_COUNTERPART.search(sentence, max(0, st - s_start - 24), st - s_start)
-            for st, party in parties))) or partner in _PAST_STATES \
+            for st, party in parties)))) or partner in _PAST_STATES \
             or _VOTE_SHARE.match(sentence, q["end"] - s_start) or _GROUP_SHARE.match(sentence, q["end"] - s_start) \
             or (q["kind"] == "count" and q["noun"] in PARTY_NOUNS):
         # a count of states ("the five Central Asian states", "with 120 countries") counts the parties:
@@ -359,52 +360,6 @@ def _year_to_month(text: str, start: int, end: int, iso: str, precision: str) ->
     return f"{iso[:4]}-01/{iso}"
 
 
-#: Units of a figure that, stated again in the same document, is the same figure for the same thing
-#: (a percentage, a count or a tonnage recurs by chance).
-_RESTATED_UNITS = frozenset({"usd", "eur", "rub", "kzt", "cny", "try", "gbp"})
-
-
-def _restated(frame: pd.DataFrame) -> pd.DataFrame:
-    """A sum of money stated again in a document ("$4.2bn" in the headline and the body,
-    a quote restating the narrative) without a partner or period of its own takes those of its first
-    occurrence that has them (data/eval/GUIDELINES.md, "Repeated figures")."""
-    if frame.empty:
-        return frame
-    frame = frame.copy()
-    first: dict[tuple, tuple[str, str, str]] = {}
-    for i in frame.sort_values(["doc_id", "start"]).index:
-        row = frame.loc[i]
-        if row["unit"] not in _RESTATED_UNITS:
-            continue
-        key = (row["doc_id"], row["unit"], row["value"])
-        if key not in first:
-            if row["partner"] or row["period"]:
-                first[key] = (row["subject"], row["partner"], row["period"], row["period_precision"])
-            continue
-        subject, partner, period, precision = first[key]
-        if not row["partner"] and partner:
-            frame.at[i, "subject"], frame.at[i, "partner"] = subject, partner
-        if not row["period"] and period:
-            frame.at[i, "period"], frame.at[i, "period_precision"] = period, precision
-    return frame
-
-
-def document_focus(mentions: pd.DataFrame, info: dict[str, tuple[str, str]]) -> str:
-    """The state a document is about: Kazakhstan when it is one of the main parties (mentioned at least
-    half as often as the state most often mentioned, a person or company counting for its country) or
-    when no state is mentioned, else the state most often mentioned (a report on Russia's trade with its
-    neighbours, naming Kazakhstan once or twice, is about Russia; a report on a visit of Korea's president
-    to Kazakhstan, naming Korean companies, is about Kazakhstan's relations)."""
-    counts: dict[str, int] = {}
-    for actor in mentions["actor_id"]:
-        party = _party(actor, info)
-        if info.get(party, ("", ""))[0] == "state":
-            counts[party] = counts.get(party, 0) + 1
-    if not counts or 2 * counts.get(FOCUS_ACTOR, 0) >= max(counts.values()):
-        return FOCUS_ACTOR
-    return max(counts, key=lambda p: (counts[p], p == FOCUS_ACTOR))
-
-
 def quantity_context(quantities: pd.DataFrame, mentions: pd.DataFrame, dates: pd.DataFrame,
                      sentences: pd.DataFrame, texts: dict[str, str], actors: pd.DataFrame) -> pd.DataFrame:
     """The quantities with subject, partner, period and metric guessed from their sentence.
@@ -438,8 +393,14 @@ def quantity_context(quantities: pd.DataFrame, mentions: pd.DataFrame, dates: pd
         sents = sentences[sentences["doc_id"] == doc_id].set_index("sentence_id")
         ments = mentions[mentions["doc_id"] == doc_id]
         doc_focus = document_focus(ments, info)
+        counterpart = document_counterpart(ments, info, FOCUS_ACTOR)
         by_sentence = {sid: [m for m in zip(g["start"], g["end"], g["actor_id"]) if not _is_source(text, m[0], m[1])]
                        for sid, g in ments.groupby("sentence_id")}
+        # a region is a party of the sentences after it only where it was the other side of a flow ("trade with
+        # European countries"), not a setting ("in Central Asia")
+        as_context = {sid: [m for m in found if info.get(m[2], ("", ""))[0] != "region"
+                            or _REGION_COUNTERPART.search(text, max(0, m[0] - 24), m[0])]
+                      for sid, found in by_sentence.items()}
         docs_dates = dates[dates["doc_id"] == doc_id]
         dates_by_sentence = {sid: [(*d, _year_to_month(text, *d)) for d in
                                    zip(g["start"], g["end"], g["date"], g["date_precision"])]
@@ -450,13 +411,13 @@ def quantity_context(quantities: pd.DataFrame, mentions: pd.DataFrame, dates: pd
             context = []
             for back in (sid - 1, sid - 2):
                 if back in sents.index and sents.at[back, "kind"] != "heading":
-                    context.extend(sorted(by_sentence.get(back, []), key=lambda m: -m[0]))
+                    context.extend(sorted(as_context.get(back, []), key=lambda m: -m[0]))
             # a mention inside the figure itself ("US" of "US$17.2 billion") is its currency, not a party
             own = [m for m in by_sentence.get(sid, []) if not (m[0] >= q["start"] and m[1] <= q["end"])]
             guess = _guess_context(q, text[s_start:s_end], s_start, own, context,
                                    dates_by_sentence.get(sid, []), info,
-                                   _carried_period(text, sents, sid, dates_by_sentence), doc_focus)
+                                   _carried_period(text, sents, sid, dates_by_sentence), doc_focus, counterpart)
             out.append((*q.tolist(), *guess, round(q["value_confidence"] * guess[-1], 2)))
-    frame = _restated(pd.DataFrame(out, columns=QUANTITY_COLUMNS + CONTEXT_COLUMNS))
+    frame = _restated(_compared(pd.DataFrame(out, columns=QUANTITY_COLUMNS + CONTEXT_COLUMNS), texts))
     return frame.astype({"sentence_id": int, "start": int, "end": int, "value": float,
                          "value_confidence": float, "context_confidence": float, "confidence": float})
