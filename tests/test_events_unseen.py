@@ -53,3 +53,10 @@ def test_a_themed_year_and_the_year_of_a_quoted_title_are_not_dates_of_events():
 def test_a_proposed_or_organised_happening_with_a_year_is_an_event():
     text = "Tokayev proposed organizing Days of Kazakh Cinema in China in 2026."
     assert events(text, date(2025, 9, 1)) == [("2026", "2026")]
+
+
+def test_a_date_line_with_a_hyphenated_or_two_word_place_dates_its_happening():
+    text = "Talks\n\nNUR-SULTAN, May 4. Kazakhstan held talks with China on transit."
+    assert events(text, date(2022, 5, 4)) == [("May 4", "2022-05-04")]
+    text = "Talks\n\nNEW DELHI, May 4. Kazakhstan held talks with China on transit."
+    assert events(text, date(2022, 5, 4)) == [("May 4", "2022-05-04")]

@@ -159,3 +159,12 @@ def test_both_ends_of_a_move_between_ranks_are_ranks():
     assert found("Japan moved from seventh to fifth place among investors.") == [
         ("seventh", 7.0, "rank"), ("fifth place", 5.0, "rank")]
     assert found("It climbed from 12th to 9th position.") == [("12th", 12.0, "rank"), ("9th position", 9.0, "rank")]
+
+
+def test_the_current_year_and_future_weekdays_are_resolved_against_the_document_date():
+    found_dates = dates_in("Exports in the current year rose.", 0, date(2024, 6, 5))
+    assert [(d[2], d[3]) for d in found_dates] == [("2024", "year")]
+    upcoming = dates_in("The upcoming talks on Friday are to open the forum.", 0, date(2024, 6, 5))  # a Wednesday
+    assert [d[2] for d in upcoming] == ["2024-06-07"]
+    expected = dates_in("The minister is expected to arrive on Monday.", 0, date(2024, 6, 5))
+    assert [d[2] for d in expected] == ["2024-06-10"]

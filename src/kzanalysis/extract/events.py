@@ -64,8 +64,9 @@ _HAPPENING = re.compile(
 _DAY_RANGE = re.compile(r"(\d{4}-\d\d)-\d\d/\1-\d\d")  # "12-13 October": the days of one happening
 
 
-#: A date line: a capitalised place (and country) and a date, opening a paragraph ("ASTANA, Kazakhstan, April 1.").
-_DATELINE = re.compile(r"^[A-Z][A-Za-z]+(?:,\s+[A-Z][a-z]+)?,\s+$")
+#: A date line: a capitalised place of one or two words (and country) and a date, opening a paragraph ("ASTANA,
+#: Kazakhstan, April 1.").
+_DATELINE = re.compile(r"^[A-Z][A-Za-z]+(?:[-\s][A-Z][A-Za-z]+)?(?:,\s+[A-Z][a-z]+)?,\s+$")  # "NUR-SULTAN, ", "NEW DELHI, "
 
 
 #: How far (characters) from a date a figure of its clause may stand for the date to be the figure's period.
