@@ -228,3 +228,13 @@ def test_a_region_that_was_the_other_side_of_a_flow_is_the_partner_of_the_next_s
     assert q.loc["4 percent", "partner"] == "central_asia"
     q = figures("Kazakhstan hosted a forum in Central Asian capitals. Exports grew by 4 percent in 2024.")
     assert q.loc["4 percent", "partner"] == ""
+
+
+def test_each_investor_figure_of_a_sentence_is_of_the_subject_of_its_clause():
+    text = ("Foreign investment in Kazakhstan grew in 2023. China overtook Russia as an investor with 40 percent "
+            "growth, while Uzbekistan rose to seventh place with a 12 percent gain, ahead of Norway's investors, "
+            "who completed the top 10 list.")
+    q = figures(text)
+    assert q.loc["40 percent", "partner"] == "china"
+    assert (q.loc["seventh place", "partner"], q.loc["12 percent", "partner"]) == ("uzbekistan", "uzbekistan")
+    assert (q.loc["top 10", "subject"], q.loc["top 10", "partner"]) == ("kazakhstan", "norway")

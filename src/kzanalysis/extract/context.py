@@ -171,6 +171,12 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
             # "investments from South Korea reached $9.6 billion", "Turkish investors grew 87 percent" in
             # a text on Kazakhstan, the sentence naming no other party: the investor is Kazakhstan's counterpart
             subject, partner = FOCUS_ACTOR, subject
+        elif focus == FOCUS_ACTOR and own and FOCUS_ACTOR not in own:
+            # several investors in one sentence ("Belgium overtook the UK for sixth place with 35 percent growth,
+            # while Korea rose to eighth with a 73 percent gain"): each figure is of the subject of its clause
+            holder = _clause_holder(sentence, s_start, q["start"], parties, info)
+            if holder:
+                subject, partner = FOCUS_ACTOR, holder
     elif bilateral and len(own) == 1 and own[0] != focus and focus != FOCUS_ACTOR:
         subject, partner = focus, own[0]  # "Then comes Azerbaijan, trade with which increased by 18 per cent"
         conf *= 0.8
@@ -275,6 +281,24 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
         period = str(int(period) - 1)  # "from $52.5 billion a year earlier": the comparison year
     metric = _guess_metric(q, sentence, q["start"] - s_start)
     return subject, partner, period, precision, metric, round(conf, 2)
+
+
+#: Where a clause begins: a comma or semicolon, "while", "whereas".
+_CLAUSE_START = re.compile(r"[,;]|\b(?:while|whereas)\b")
+
+
+def _clause_holder(sentence: str, s_start: int, q_start: int, parties: list[tuple[int, str]],
+                   info: dict[str, tuple[str, str]]) -> str:
+    """The state or organisation a figure at ``q_start`` is of: the first one named in its clause before it
+    (the clause's subject), else the last one named before the clause ("..., ahead of French investors, who
+    completed the top 10"); '' if none is named before it."""
+    before = [(st, p) for st, p in sorted(parties) if st < q_start and info.get(p, ("", ""))[0] in ("state", "organisation")]
+    if not before:
+        return ""
+    starts = [m.end() + s_start for m in _CLAUSE_START.finditer(sentence, 0, q_start - s_start)]
+    clause = starts[-1] if starts else s_start
+    inside = [p for st, p in before if st >= clause]
+    return inside[0] if inside else before[-1][1]
 
 
 def _guess_metric(q: pd.Series, sentence: str, offset: int) -> str:
