@@ -238,3 +238,15 @@ def test_each_investor_figure_of_a_sentence_is_of_the_subject_of_its_clause():
     assert q.loc["40 percent", "partner"] == "china"
     assert (q.loc["seventh place", "partner"], q.loc["12 percent", "partner"]) == ("uzbekistan", "uzbekistan")
     assert (q.loc["top 10", "subject"], q.loc["top 10", "partner"]) == ("kazakhstan", "norway")
+
+
+def test_a_window_of_years_ends_with_the_year_stated_next_in_its_paragraph():
+    text = ("Over 4 years, exports from Kazakhstan to Russia grew by 20 percent: from $5 billion to $6 billion. "
+            "Imports during the period under review fell by 3 percent and amounted to $2 billion in 2023.")
+    q = figures(text)
+    assert q.loc["20 percent", "period"] == "2020/2023"
+    assert (q.loc["$5 billion", "period"], q.loc["$6 billion", "period"]) == ("2019", "2023")
+    assert (q.loc["3 percent", "period"], q.loc["$2 billion", "period"]) == ("2020/2023", "2023")
+    # no year stated after it: the window has no end, and no period is guessed
+    q = figures("Over 4 years, exports from Kazakhstan to Russia grew by 20 percent.")
+    assert q.loc["20 percent", "period"] == ""

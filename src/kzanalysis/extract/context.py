@@ -5,7 +5,7 @@ import re
 
 import pandas as pd
 
-from kzanalysis.extract.documents import _compared, _party, _restated, document_counterpart, document_focus
+from kzanalysis.extract.documents import _compared, _party, _restated, _windows, document_counterpart, document_focus
 from kzanalysis.extract.quantities import QUANTITY_COLUMNS
 from kzanalysis.extract.vocabulary import FOCUS_ACTOR, METRIC_CUES, PARTY_NOUNS
 
@@ -442,6 +442,7 @@ def quantity_context(quantities: pd.DataFrame, mentions: pd.DataFrame, dates: pd
                                    dates_by_sentence.get(sid, []), info,
                                    _carried_period(text, sents, sid, dates_by_sentence), doc_focus, counterpart)
             out.append((*q.tolist(), *guess, round(q["value_confidence"] * guess[-1], 2)))
-    frame = _restated(_compared(pd.DataFrame(out, columns=QUANTITY_COLUMNS + CONTEXT_COLUMNS), texts))
+    frame = _restated(_windows(_compared(pd.DataFrame(out, columns=QUANTITY_COLUMNS + CONTEXT_COLUMNS), texts),
+                               dates, texts))
     return frame.astype({"sentence_id": int, "start": int, "end": int, "value": float,
                          "value_confidence": float, "context_confidence": float, "confidence": float})
