@@ -168,3 +168,9 @@ def test_the_current_year_and_future_weekdays_are_resolved_against_the_document_
     assert [d[2] for d in upcoming] == ["2024-06-07"]
     expected = dates_in("The minister is expected to arrive on Monday.", 0, date(2024, 6, 5))
     assert [d[2] for d in expected] == ["2024-06-10"]
+
+
+def test_a_number_word_joined_to_a_noun_by_a_hyphen_is_a_count_but_not_a_fraction_or_a_direction():
+    assert found("They agreed a four-party format and a three-stage plan.") == [
+        ("four-party", 4.0, "count"), ("three-stage", 3.0, "count")]
+    assert found("Two-way trade grew and two-thirds of it is oil.") == []
