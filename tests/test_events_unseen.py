@@ -39,3 +39,24 @@ def test_a_date_line_dates_a_happening_whose_sentence_states_only_a_period():
     text = ("Trade keeps growing\n\nBEIJING, March 3. /Xinhua/. Exports from China to Kazakhstan rose 8 percent in "
             "January-February, Tokayev said at a meeting with the Chinese ambassador.")
     assert events(text, date(2025, 3, 3)) == [("March 3", "2025-03-03")]
+
+
+def test_a_themed_year_and_the_year_of_a_quoted_title_are_not_dates_of_events():
+    text = "Tokayev said that 2026 has been declared the Year of Culture of Kazakhstan in China."
+    assert events(text, date(2025, 9, 1)) == []
+    text = 'Tokayev invited China to attend the fair "Agro Kazakhstan 2026" in Astana.'
+    assert events(text, date(2025, 9, 1)) == []
+    text = "Tokayev invited China to attend an agricultural fair in Astana in 2026."
+    assert events(text, date(2025, 9, 1)) == [("2026", "2026")]
+
+
+def test_a_proposed_or_organised_happening_with_a_year_is_an_event():
+    text = "Tokayev proposed organizing Days of Kazakh Cinema in China in 2026."
+    assert events(text, date(2025, 9, 1)) == [("2026", "2026")]
+
+
+def test_a_date_line_with_a_hyphenated_or_two_word_place_dates_its_happening():
+    text = "Talks\n\nNUR-SULTAN, May 4. Kazakhstan held talks with China on transit."
+    assert events(text, date(2022, 5, 4)) == [("May 4", "2022-05-04")]
+    text = "Talks\n\nNEW DELHI, May 4. Kazakhstan held talks with China on transit."
+    assert events(text, date(2022, 5, 4)) == [("May 4", "2022-05-04")]

@@ -16,10 +16,17 @@ ACTORS = pd.DataFrame([
     ("kyrgyzstan", "Kyrgyzstan", "state", "central_asia", ""),
     ("ussr", "Soviet Union (USSR)", "state", "other", ""),
     ("cis", "Commonwealth of Independent States", "organisation", "russia", ""),
+    ("china", "China", "state", "china", ""),
+    ("uzbekistan", "Uzbekistan", "state", "central_asia", ""),
+    ("norway", "Norway", "state", "west", ""),
+    ("eu", "European Union", "organisation", "west", ""),
+    ("central_asia", "Central Asia", "region", "central_asia", ""),
 ], columns=["actor_id", "name", "kind", "vector", "country"])
 ALIASES = pd.DataFrame([
     ("Kazakhstan", "kazakhstan", False), ("Russia", "russia", False), ("Kyrgyzstan", "kyrgyzstan", False),
-    ("Soviet Union", "ussr", False), ("CIS", "cis", True),
+    ("Soviet Union", "ussr", False), ("CIS", "cis", True), ("China", "china", False),
+    ("Chinese", "china", False), ("Uzbekistan", "uzbekistan", False), ("Norway", "norway", False),
+    ("European Union", "eu", False), ("Central Asian", "central_asia", False),
 ], columns=["alias", "actor_id", "case_sensitive"])
 
 
@@ -122,3 +129,124 @@ def test_a_share_of_a_flow_with_an_unnamed_group_of_countries_has_no_partner():
     assert q.loc["21%", "partner"] == ""
     q = figures("Kazakhstan's trade with Russia made up 45% of its trade with the countries of the CIS in 2024.")
     assert q.loc["45%", "partner"] == "russia"
+
+
+def test_a_count_takes_no_period_from_the_sentences_before():
+    q = figures("In March 2024, exports from Kazakhstan to Uzbekistan reached $400 million. A delegation "
+                "toured an export hub with 35 firms.")
+    assert q.loc["35 firms", "period"] == ""
+
+
+def test_a_sentence_opening_with_its_own_time_frame_takes_no_period_from_before():
+    q = figures("In 2023, trade between Kazakhstan and China reached $41 billion. Since independence, "
+                "exports of Kazakhstan to China increased 25-fold.")
+    assert q.loc["25-fold", "period"] == ""
+
+
+def test_commerce_is_a_flow_with_a_counterpart_and_a_past_state_is_no_party():
+    q = figures("Since the end of the Soviet Union, China's commerce with the Central Asian states grew 60-fold.")
+    assert (q.loc["60-fold", "subject"], q.loc["60-fold", "partner"]) == ("china", "central_asia")
+
+
+def test_a_count_of_states_has_no_partner():
+    q = figures("China's trade with the five Central Asian states rose in 2023, officials from Kazakhstan said.")
+    assert q.loc["five Central Asian states", "partner"] == ""
+
+
+def test_a_rank_among_exporters_to_a_side_has_that_side_as_partner():
+    q = figures("Kazakhstan became one of the top four gas exporters to the European Union in 2023, behind "
+                "Norway.")
+    assert (q.loc["top four", "partner"], q.loc["top four", "period"]) == ("eu", "2023")
+
+
+def test_a_rank_in_the_present_tense_after_a_dated_clause_has_no_period():
+    q = figures("Last year exports from Kazakhstan to China grew to $20 billion, the minister said, adding that "
+                "China is Kazakhstan's second largest trading partner.")
+    assert (q.loc["second largest", "partner"], q.loc["second largest", "period"]) == ("china", "")
+    assert q.loc["$20 billion", "period"] == "2023"
+
+
+def test_a_total_up_to_or_since_a_year_is_cumulative_without_a_period():
+    q = figures("In the period up to last year, investment from China in Kazakhstan reached $25 billion.")
+    assert q.loc["$25 billion", "period"] == ""
+    q = figures("Since 2010, Chinese companies have invested $12 billion in Kazakhstan.")
+    assert q.loc["$12 billion", "period"] == ""
+
+
+def test_kazakhstan_is_the_focus_of_a_document_on_its_relations_even_if_named_less_often():
+    text = ("Kazakhstan and China held talks in Beijing. Kazakhstan thanked China, and China pledged to "
+            "build rail links. In the period up to 2023, investments from China reached $4 billion.")
+    q = figures(text)
+    assert (q.loc["$4 billion", "subject"], q.loc["$4 billion", "partner"]) == ("kazakhstan", "china")
+
+
+def test_a_deal_is_a_relation_with_the_parties_of_the_sentences_before():
+    q = figures("Kazakhstan signed a contract with China on rail cars. The deal will see the railway buy 120 "
+                "wagons over five years.")
+    assert q.loc["120 wagons", "partner"] == "china"
+
+
+def test_it_as_the_subject_of_a_figure_restates_the_relation_before():
+    q = figures("Trade between Russia and Kazakhstan grew in 2024, officials said. Last year it reached "
+                "about 2.5 trillion rubles.")
+    assert (q.loc["2.5 trillion rubles", "partner"], q.loc["2.5 trillion rubles", "period"]) == ("russia", "2023")
+
+
+def test_the_two_nations_are_states_not_an_organisation_named_before():
+    q = figures("Kazakhstan and Uzbekistan met at the CIS summit. Both sides praised the CIS. Over 20 "
+                "agreements were signed between the two nations, Uzbekistan said.")
+    assert q.loc["20 agreements", "partner"] == "uzbekistan"
+    q = figures("The leaders praised the CIS. Over 20 agreements were signed between the two nations, "
+                "Uzbekistan said.")
+    assert q.loc["20 agreements", "partner"] == "uzbekistan"
+
+
+def test_a_count_of_the_same_things_stated_again_takes_the_partner_of_its_first_occurrence():
+    q = extract("Kazakhstan and China run 48 joint factories. \"We see 48 joint factories at work,\" the "
+                "minister said.")["quantities"]
+    assert list(q.loc[q["quote"] == "48 joint factories", "partner"]) == ["china", "china"]
+
+
+def test_a_figure_compared_with_the_one_before_it_is_of_the_same_relation():
+    q = figures("In 2023 Kyrgyzstan made up 21% of Russia's trade with the countries of the region against 17% a "
+                "year earlier.")
+    assert (q.loc["21%", "partner"], q.loc["17%", "partner"]) == ("", "")
+    assert q.loc["17%", "period"] == "2022"
+
+
+def test_mutual_trade_without_a_second_party_nearby_is_with_the_other_side_of_the_document():
+    text = ("Kazakhstan and Uzbekistan held talks in Tashkent. Uzbekistan praised the roadmap. The ministers met "
+            "in Astana. The sides reviewed transport. The presidents set the goal of $10 billion in mutual trade "
+            "for Kazakhstan.")
+    q = figures(text)
+    assert (q.loc["$10 billion", "subject"], q.loc["$10 billion", "partner"]) == ("kazakhstan", "uzbekistan")
+
+
+def test_a_region_that_was_the_other_side_of_a_flow_is_the_partner_of_the_next_sentence():
+    q = figures("In 2024, exports of Kazakhstan to Central Asian countries reached $9 billion. The volume of "
+                "exports grew by 4 percent.")
+    assert q.loc["4 percent", "partner"] == "central_asia"
+    q = figures("Kazakhstan hosted a forum in Central Asian capitals. Exports grew by 4 percent in 2024.")
+    assert q.loc["4 percent", "partner"] == ""
+
+
+def test_each_investor_figure_of_a_sentence_is_of_the_subject_of_its_clause():
+    text = ("Foreign investment in Kazakhstan grew in 2023. China overtook Russia as an investor with 40 percent "
+            "growth, while Uzbekistan rose to seventh place with a 12 percent gain, ahead of Norway's investors, "
+            "who completed the top 10 list.")
+    q = figures(text)
+    assert q.loc["40 percent", "partner"] == "china"
+    assert (q.loc["seventh place", "partner"], q.loc["12 percent", "partner"]) == ("uzbekistan", "uzbekistan")
+    assert (q.loc["top 10", "subject"], q.loc["top 10", "partner"]) == ("kazakhstan", "norway")
+
+
+def test_a_window_of_years_ends_with_the_year_stated_next_in_its_paragraph():
+    text = ("Over 4 years, exports from Kazakhstan to Russia grew by 20 percent: from $5 billion to $6 billion. "
+            "Imports during the period under review fell by 3 percent and amounted to $2 billion in 2023.")
+    q = figures(text)
+    assert q.loc["20 percent", "period"] == "2020/2023"
+    assert (q.loc["$5 billion", "period"], q.loc["$6 billion", "period"]) == ("2019", "2023")
+    assert (q.loc["3 percent", "period"], q.loc["$2 billion", "period"]) == ("2020/2023", "2023")
+    # no year stated after it: the window has no end, and no period is guessed
+    q = figures("Over 4 years, exports from Kazakhstan to Russia grew by 20 percent.")
+    assert q.loc["20 percent", "period"] == ""

@@ -45,7 +45,8 @@ def test_twice_as_much_is_a_multiple_of_two():
 def test_a_part_of_a_total_is_one_claim_with_the_part_as_value():
     assert found("40 of the 50 regions joined.") == [("40 of the 50 regions", 40.0, "count")]
     assert found("76 out of 89 deputies voted") == [("76 out of 89 deputies", 76.0, "count")]
-    assert found("one of the 5 largest investors") == [("5 largest investors", 5.0, "count")]
+    # "one of the 5 largest" is no part of a total: a rank band, as "among the 5 largest" (GUIDELINES: ranks)
+    assert found("one of the 5 largest investors") == [("5", 5.0, "rank")]
 
 
 def test_aiming_to_reach_a_figure_makes_it_a_target():
@@ -143,3 +144,33 @@ def test_the_first_months_without_a_year_are_those_up_to_the_document_date():
         ("the first 10 months", "2024-01/2024-10", "range")]
     assert dates_of("in the first six months of 2025 trade", date(2024, 11, 20)) == [
         ("the first six months of 2025", "2025-01/2025-06", "range")]
+
+
+def test_one_of_the_n_largest_is_a_rank():
+    assert found("Kazakhstan is one of the 15 largest exporters of grain.") == [("15", 15.0, "rank")]
+
+
+def test_such_between_a_number_and_its_noun_is_skipped_but_such_as_is_not():
+    assert found("Forty-two such joint ventures now operate.") == [("Forty-two such joint ventures", 42.0, "count")]
+    assert found("Five such as these.") == []
+
+
+def test_both_ends_of_a_move_between_ranks_are_ranks():
+    assert found("Japan moved from seventh to fifth place among investors.") == [
+        ("seventh", 7.0, "rank"), ("fifth place", 5.0, "rank")]
+    assert found("It climbed from 12th to 9th position.") == [("12th", 12.0, "rank"), ("9th position", 9.0, "rank")]
+
+
+def test_the_current_year_and_future_weekdays_are_resolved_against_the_document_date():
+    found_dates = dates_in("Exports in the current year rose.", 0, date(2024, 6, 5))
+    assert [(d[2], d[3]) for d in found_dates] == [("2024", "year")]
+    upcoming = dates_in("The upcoming talks on Friday are to open the forum.", 0, date(2024, 6, 5))  # a Wednesday
+    assert [d[2] for d in upcoming] == ["2024-06-07"]
+    expected = dates_in("The minister is expected to arrive on Monday.", 0, date(2024, 6, 5))
+    assert [d[2] for d in expected] == ["2024-06-10"]
+
+
+def test_a_number_word_joined_to_a_noun_by_a_hyphen_is_a_count_but_not_a_fraction_or_a_direction():
+    assert found("They agreed a four-party format and a three-stage plan.") == [
+        ("four-party", 4.0, "count"), ("three-stage", 3.0, "count")]
+    assert found("Two-way trade grew and two-thirds of it is oil.") == []

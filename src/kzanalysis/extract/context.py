@@ -5,14 +5,15 @@ import re
 
 import pandas as pd
 
+from kzanalysis.extract.documents import _compared, _party, _restated, _windows, document_counterpart, document_focus
 from kzanalysis.extract.quantities import QUANTITY_COLUMNS
-from kzanalysis.extract.vocabulary import FOCUS_ACTOR, METRIC_CUES
+from kzanalysis.extract.vocabulary import FOCUS_ACTOR, METRIC_CUES, PARTY_NOUNS
 
 CONTEXT_COLUMNS = ["subject", "partner", "period", "period_precision", "metric", "context_confidence",
                    "confidence"]
 
 
-_BILATERAL_CUE = re.compile(r"(?i)\btrad(?:e|ing)\b|turnover|\bexports?\b|\bimports?\b|\bbetween\b|bilateral")
+_BILATERAL_CUE = re.compile(r"(?i)\btrad(?:e|ing)\b|turnover|(?-i:\bcommerce\b)|\bexports?\b|\bimports?\b|\bbetween\b|bilateral")
 
 
 _ANAPHORA = re.compile(r"(?i)\b(?:the|this|that)\s+(?:two\s+)?(?:country|countries|state|states|nation|nations)\b|"
@@ -70,22 +71,41 @@ _GROUP_SHARE = re.compile(r"(?i)\s+of\s+(?:(?-i:[A-Z])[\w-]*[’']s\s+|the\s+|it
 #: Before a region named as the other side of a flow: "trade with European countries", "commerce with
 #: the five Central Asian states", "exports to Central Asia" (a region is otherwise a setting).
 _REGION_COUNTERPART = re.compile(r"(?i)\b(?:with|to)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+#: A rank among the partners of a relation: "the fourth-largest trading partner", "top 10 investors", "the
+#: top three oil exporters to the EU" (the nouns of ``vocabulary`` ranks that name a side of a flow).
+_RANK_HOLDER = re.compile(r"(?i)part?n?ers?\b|investors?\b|exporters?\b|importers?\b|suppliers?\b|buyers?\b|"
+                          r"lenders?\b|donors?\b|destinations?\b|markets?\b")
+#: Right before the other side of a ranked flow: "exporters to the", "suppliers of grain to", "investors in".
+_RANK_SIDE = re.compile(r"(?i)\b(?:part?n?ers?|investors?|exporters?|importers?|suppliers?|buyers?|lenders?|donors?)"
+                        r"\s+(?:of\s+[\w-]+\s+)?(?:to|from|in|into|for|of)\s+(?:the\s+)?$")
+#: Between a date and a rank after it: a clause boundary and a verb of the present tense ("..., noting that
+#: X is one of", "; X remains among").
+_PRESENT_STANDING = re.compile(r"(?i)[,;].*\b(?:is|are|remains?|ranks?)\b")
+#: Right before a year: the end or start of a cumulative total ("up to last year", "since 2005").
+_CUMULATIVE_BEFORE = re.compile(r"(?i)\b(?:up\s+to|since)\s+(?:the\s+end\s+of\s+)?$")
+#: An agreement between parties: "the deal", "15 agreements", "a contract", "memoranda".
+_DEAL_CUE = re.compile(r"(?i)\b(?:deals?|agreements?|contracts?|accords?|memorand\w*)\b")
+#: "it" or "this figure" as the subject of a figure: the figure restates the one before.
+_PRONOUN_FIGURE = re.compile(r"(?i)\b(?:it|this\s+(?:figure|indicator|number|volume|amount))\s+(?:\w+\s+)?"
+                             r"(?:reached|amounted|was|is|totall?ed|stood|exceeded|grew|rose|fell|increased|decreased)\b")
+#: The two states of a relation named by a common noun.
+_TWO_STATES = re.compile(r"(?i)\b(?:the|our|these)\s+two\s+(?:countries|states|nations)\b|"
+                         r"\bboth\s+(?:countries|states|nations)\b")
+#: Words that say a figure is between two parties: "mutual trade", "bilateral", "between", "the presidents".
+_TWO_PARTY = re.compile(r"(?i)\b(?:mutual|bilateral|between|both|the\s+two|the\s+(?:presidents|leaders|parties|sides|"
+                        r"heads\s+of\s+state))\b")
+#: A sentence that opens with its own time frame ("Since independence, ...", "After the collapse of ...,"):
+#: its figures take no period from the sentences before.
+_OWN_FRAME = re.compile(r"\W*(?:Since|After|Following)\b")
 #: Before a month: a figure counted from the start of the year up to that month's end.
 _UP_TO_MONTH_END = re.compile(r"(?i)\b(?:as\s+of|by|at|until|till|to)\s+the\s+end\s+of\s*$")
 _INVEST_CUE = re.compile(r"(?i)invest\w*|\bFDI\b|-owned\b|\bcompanies\b")
 
 
-def _party(actor_id: str, info: dict[str, tuple[str, str]]) -> str:
-    """The party an actor stands for: a person or company counts for its country (and a domestic
-    organisation for Kazakhstan, ``quantity_context``)."""
-    kind, country = info.get(actor_id, ("", ""))
-    return country if kind in ("person", "company", "organisation") and country else actor_id
-
-
 def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: list[tuple[int, int, str]],
                    context_mentions: list[tuple[int, int, str]], sent_dates: list[tuple[int, int, str, str]],
-                   info: dict[str, tuple[str, str]], carried: tuple | None = None, doc_focus: str = FOCUS_ACTOR
-                   ) -> tuple[str, str, str, str, str, float]:
+                   info: dict[str, tuple[str, str]], carried: tuple | None = None, doc_focus: str = FOCUS_ACTOR,
+                   counterpart: str = "") -> tuple[str, str, str, str, str, float]:
     """(subject, partner, period, period_precision, metric, confidence) of one quantity.
 
     ``carried`` is the date a sentence without one of its own takes its period from
@@ -96,7 +116,8 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
     # Parties of the sentence, nearest first; regions and initiatives count as farther than
     # states and organisations ("Central Asian geopolitics" is a setting, rarely the subject).
     ranked = sorted((abs((start + end) / 2 - centre) * _KIND_WEIGHT.get(info.get(actor, ("", ""))[0], 1.0),
-                     start, _party(actor, info)) for start, end, actor in sent_mentions)
+                     start, _party(actor, info)) for start, end, actor in sent_mentions
+                    if _party(actor, info) not in _PAST_STATES)
     parties = [(start, party) for _, start, party in ranked]
     distinct = list(dict.fromkeys(p for _, p in parties))
     own = list(distinct)  # the parties named in the sentence itself
@@ -106,8 +127,13 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
     # a sentence that names no party takes those of the sentences before only if its figure is
     # about a relation (trade, investment, a flow, a target, "the two countries"): "the construction
     # of a thousand schools" after a sentence on Saudi investments is not about Saudi Arabia
-    related = bilateral or invest or anaphora or q["qualifier"] == "target" or bool(_FLOW_CUE.search(sentence))
-    if ((not distinct and related) or (bilateral and len(distinct) < 2) or (anaphora and len(distinct) < 2)) \
+    # an agreement, deal or contract is between parties ("the deal will see the railway buy 300 locomotives");
+    # "it" or "this figure" as the subject of a figure restates the figure before ("Last year it reached ...")
+    deal = bool(_DEAL_CUE.search(sentence))
+    related = bilateral or invest or anaphora or deal or q["qualifier"] == "target" \
+        or bool(_FLOW_CUE.search(sentence)) or bool(_PRONOUN_FIGURE.search(sentence))
+    two_states = bool(_TWO_STATES.search(sentence))
+    if ((not distinct and related) or ((bilateral or deal or anaphora) and len(distinct) < 2)) \
             and context_mentions:
         conf = 0.6  # "the two countries", "the country's ...": the parties of the sentences before
         counts: dict[str, int] = {}
@@ -115,11 +141,21 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
             counts[_party(actor, info)] = counts.get(_party(actor, info), 0) + 1
         order = {p: i for i, p in enumerate(_party(a, info) for _, _, a in context_mentions)}
         kinds = {p: info.get(p, ("", ""))[0] for p in counts}
-        ranked_context = sorted(counts, key=lambda p: (kinds[p] != "state", -counts[p], order[p]))
+        # "the two nations", "both countries" are states: an organisation named before is not one of them
+        ranked_context = sorted((p for p in counts if p not in _PAST_STATES and (kinds[p] == "state" or not two_states)),
+                                key=lambda p: (kinds[p] != "state", -counts[p], order[p]))
         wanted = 1 if (anaphora and not bilateral and not re.search(r"(?i)\btwo\b|\bboth\b", sentence)) else 2
         for party in ranked_context:
             if party not in distinct and len(distinct) < max(wanted, len(distinct)):
                 distinct.append(party)
+    if (two_states or _TWO_PARTY.search(sentence)) and len(distinct) == 1 \
+            and info.get(distinct[0], ("", ""))[0] == "state":
+        # "agreements signed between the two nations", Erdoğan the only party named nearby; "the goal set by
+        # the presidents: $1 billion in mutual trade", only Kazakhstan named nearby: the other of the two is the
+        # state the document is about, or (that one named) Kazakhstan, or the other side of the document
+        other = doc_focus if doc_focus != distinct[0] else FOCUS_ACTOR if distinct[0] != FOCUS_ACTOR else counterpart
+        if other:
+            distinct.append(other)
     subject, partner = "", ""
     # Kazakhstan is the subject of a relation it is party to; else the state the document is about
     focus = FOCUS_ACTOR if FOCUS_ACTOR in distinct else doc_focus
@@ -135,6 +171,12 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
             # "investments from South Korea reached $9.6 billion", "Turkish investors grew 87 percent" in
             # a text on Kazakhstan, the sentence naming no other party: the investor is Kazakhstan's counterpart
             subject, partner = FOCUS_ACTOR, subject
+        elif focus == FOCUS_ACTOR and own and FOCUS_ACTOR not in own:
+            # several investors in one sentence ("Belgium overtook the UK for sixth place with 35 percent growth,
+            # while Korea rose to eighth with a 73 percent gain"): each figure is of the subject of its clause
+            holder = _clause_holder(sentence, s_start, q["start"], parties, info)
+            if holder:
+                subject, partner = FOCUS_ACTOR, holder
     elif bilateral and len(own) == 1 and own[0] != focus and focus != FOCUS_ACTOR:
         subject, partner = focus, own[0]  # "Then comes Azerbaijan, trade with which increased by 18 per cent"
         conf *= 0.8
@@ -157,20 +199,26 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
     else:
         subject, conf = focus, 0.3
     if q["unit"] == "rank" and partner == "" and focus in distinct \
-            and re.search(r"(?i)part?n?er|investor", sentence):
+            and _RANK_HOLDER.search(sentence):
         # "Türkiye is Kazakhstan's fourth-largest trading partner", "Japan ranks among Kazakhstan's top 10
-        # investors": the other state of the sentence, whichever of the two is nearer the rank
-        other = next((p for p in distinct if p != focus and info.get(p, ("", ""))[0] == "state"), "")
+        # investors", "the top three exporters to the EU": the side named after the rank noun ("to the EU")
+        # first, else the other state of the sentence, whichever of the two is nearer the rank
+        other = next((p for st, p in parties if p != focus and _RANK_SIDE.search(
+            sentence, max(0, st - s_start - 40), st - s_start)), "") \
+            or next((p for p in distinct if p != focus and info.get(p, ("", ""))[0] == "state"), "")
         if other:
             subject, partner = focus, other
     if partner == FOCUS_ACTOR and subject:
         # "Ankara has invested $4.35 billion in Kazakhstan", "support for Kazakhstan": the partner is
         # Kazakhstan's counterpart (data/eval/GUIDELINES.md: "Chinese investments" → china)
         subject, partner = FOCUS_ACTOR, subject
-    if subject == partner or (info.get(partner, ("", ""))[0] == "region" and not (bilateral and any(
+    if subject == partner or (info.get(partner, ("", ""))[0] == "region" and not (bilateral and (partner not in own or any(
             party == partner and _REGION_COUNTERPART.search(sentence, max(0, st - s_start - 24), st - s_start)
-            for st, party in parties))) or partner in _PAST_STATES \
-            or _VOTE_SHARE.match(sentence, q["end"] - s_start) or _GROUP_SHARE.match(sentence, q["end"] - s_start):
+            for st, party in parties)))) or partner in _PAST_STATES \
+            or _VOTE_SHARE.match(sentence, q["end"] - s_start) or _GROUP_SHARE.match(sentence, q["end"] - s_start) \
+            or (q["kind"] == "count" and q["noun"] in PARTY_NOUNS):
+        # a count of states ("the five Central Asian states", "with 120 countries") counts the parties:
+        # no single counterpart
         partner = ""  # a region ("countries in Asia") is a setting, not the counterpart of a relation
     period, precision = "", "none"
     # "at today's meeting", "on Thursday": the day of a happening, not the period of a figure
@@ -201,12 +249,23 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
         # their own: the year after the comparison
         year = str(int(compared[0][2]) + 1)
         sent_dates = [(compared[0][0], compared[0][1], year, "year")]
+    if q["unit"] == "rank":
+        # "Last year trade reached $6 billion, he said, noting that Türkiye is one of the top five partners": a
+        # rank stated in the present tense, after a clause with the date, is a current standing, with no period
+        sent_dates = [d for d in sent_dates if not (d[1] <= q["start"] and _PRESENT_STANDING.search(
+            sentence, d[1] - s_start, q["start"] - s_start))]
+    if q["qualifier"] != "target":
+        # "In the period up to last year, investments reached $9.6 billion", "since 2005, ... totalled": a
+        # cumulative stock up to (or since) a year has no period of its own (GUIDELINES: cumulative stocks)
+        sent_dates = [d for d in sent_dates if not (d[3] == "year" and _CUMULATIVE_BEFORE.search(
+            sentence, max(0, d[0] - s_start - 12), d[0] - s_start))]
     if q["qualifier"] == "target":  # "to $15 billion at a Nov. 12 meeting": a target's period is its year
         sent_dates = [d for d in sent_dates if d[3] in ("year", "range")]
     if q["kind"] == "duration" and "-" in sentence[q["start"] - s_start:q["end"] - s_start]:
         # "the two-day visit", "a seven-year term": a property of the happening, not of a period
         sent_dates = []
-    if not sent_dates and carried and q["qualifier"] != "target" and _FLOW_CUE.search(sentence) \
+    if not sent_dates and carried and q["qualifier"] != "target" and q["kind"] != "count" \
+            and not _OWN_FRAME.match(sentence) and _FLOW_CUE.search(sentence) \
             and not invest:
         sent_dates = [carried]
     if sent_dates:
@@ -222,6 +281,24 @@ def _guess_context(q: pd.Series, sentence: str, s_start: int, sent_mentions: lis
         period = str(int(period) - 1)  # "from $52.5 billion a year earlier": the comparison year
     metric = _guess_metric(q, sentence, q["start"] - s_start)
     return subject, partner, period, precision, metric, round(conf, 2)
+
+
+#: Where a clause begins: a comma or semicolon, "while", "whereas".
+_CLAUSE_START = re.compile(r"[,;]|\b(?:while|whereas)\b")
+
+
+def _clause_holder(sentence: str, s_start: int, q_start: int, parties: list[tuple[int, str]],
+                   info: dict[str, tuple[str, str]]) -> str:
+    """The state or organisation a figure at ``q_start`` is of: the first one named in its clause before it
+    (the clause's subject), else the last one named before the clause ("..., ahead of French investors, who
+    completed the top 10"); '' if none is named before it."""
+    before = [(st, p) for st, p in sorted(parties) if st < q_start and info.get(p, ("", ""))[0] in ("state", "organisation")]
+    if not before:
+        return ""
+    starts = [m.end() + s_start for m in _CLAUSE_START.finditer(sentence, 0, q_start - s_start)]
+    clause = starts[-1] if starts else s_start
+    inside = [p for st, p in before if st >= clause]
+    return inside[0] if inside else before[-1][1]
 
 
 def _guess_metric(q: pd.Series, sentence: str, offset: int) -> str:
@@ -307,50 +384,6 @@ def _year_to_month(text: str, start: int, end: int, iso: str, precision: str) ->
     return f"{iso[:4]}-01/{iso}"
 
 
-#: Units of a figure that, stated again in the same document, is the same figure for the same thing
-#: (a percentage, a count or a tonnage recurs by chance).
-_RESTATED_UNITS = frozenset({"usd", "eur", "rub", "kzt", "cny", "try", "gbp"})
-
-
-def _restated(frame: pd.DataFrame) -> pd.DataFrame:
-    """A sum of money stated again in a document ("$4.2bn" in the headline and the body,
-    a quote restating the narrative) without a partner or period of its own takes those of its first
-    occurrence that has them (data/eval/GUIDELINES.md, "Repeated figures")."""
-    if frame.empty:
-        return frame
-    frame = frame.copy()
-    first: dict[tuple, tuple[str, str, str]] = {}
-    for i in frame.sort_values(["doc_id", "start"]).index:
-        row = frame.loc[i]
-        if row["unit"] not in _RESTATED_UNITS:
-            continue
-        key = (row["doc_id"], row["unit"], row["value"])
-        if key not in first:
-            if row["partner"] or row["period"]:
-                first[key] = (row["subject"], row["partner"], row["period"], row["period_precision"])
-            continue
-        subject, partner, period, precision = first[key]
-        if not row["partner"] and partner:
-            frame.at[i, "subject"], frame.at[i, "partner"] = subject, partner
-        if not row["period"] and period:
-            frame.at[i, "period"], frame.at[i, "period_precision"] = period, precision
-    return frame
-
-
-def document_focus(mentions: pd.DataFrame, info: dict[str, tuple[str, str]]) -> str:
-    """The state a document is about: the state most often mentioned (a person or company counting
-    for its country), Kazakhstan on a tie or when there is none (a report on Russia's trade with its
-    neighbours is about Russia)."""
-    counts: dict[str, int] = {}
-    for actor in mentions["actor_id"]:
-        party = _party(actor, info)
-        if info.get(party, ("", ""))[0] == "state":
-            counts[party] = counts.get(party, 0) + 1
-    if not counts or counts.get(FOCUS_ACTOR, 0) >= max(counts.values()):
-        return FOCUS_ACTOR
-    return max(counts, key=lambda p: (counts[p], p == FOCUS_ACTOR))
-
-
 def quantity_context(quantities: pd.DataFrame, mentions: pd.DataFrame, dates: pd.DataFrame,
                      sentences: pd.DataFrame, texts: dict[str, str], actors: pd.DataFrame) -> pd.DataFrame:
     """The quantities with subject, partner, period and metric guessed from their sentence.
@@ -384,8 +417,14 @@ def quantity_context(quantities: pd.DataFrame, mentions: pd.DataFrame, dates: pd
         sents = sentences[sentences["doc_id"] == doc_id].set_index("sentence_id")
         ments = mentions[mentions["doc_id"] == doc_id]
         doc_focus = document_focus(ments, info)
+        counterpart = document_counterpart(ments, info, FOCUS_ACTOR)
         by_sentence = {sid: [m for m in zip(g["start"], g["end"], g["actor_id"]) if not _is_source(text, m[0], m[1])]
                        for sid, g in ments.groupby("sentence_id")}
+        # a region is a party of the sentences after it only where it was the other side of a flow ("trade with
+        # European countries"), not a setting ("in Central Asia")
+        as_context = {sid: [m for m in found if info.get(m[2], ("", ""))[0] != "region"
+                            or _REGION_COUNTERPART.search(text, max(0, m[0] - 24), m[0])]
+                      for sid, found in by_sentence.items()}
         docs_dates = dates[dates["doc_id"] == doc_id]
         dates_by_sentence = {sid: [(*d, _year_to_month(text, *d)) for d in
                                    zip(g["start"], g["end"], g["date"], g["date_precision"])]
@@ -396,13 +435,14 @@ def quantity_context(quantities: pd.DataFrame, mentions: pd.DataFrame, dates: pd
             context = []
             for back in (sid - 1, sid - 2):
                 if back in sents.index and sents.at[back, "kind"] != "heading":
-                    context.extend(sorted(by_sentence.get(back, []), key=lambda m: -m[0]))
+                    context.extend(sorted(as_context.get(back, []), key=lambda m: -m[0]))
             # a mention inside the figure itself ("US" of "US$17.2 billion") is its currency, not a party
             own = [m for m in by_sentence.get(sid, []) if not (m[0] >= q["start"] and m[1] <= q["end"])]
             guess = _guess_context(q, text[s_start:s_end], s_start, own, context,
                                    dates_by_sentence.get(sid, []), info,
-                                   _carried_period(text, sents, sid, dates_by_sentence), doc_focus)
+                                   _carried_period(text, sents, sid, dates_by_sentence), doc_focus, counterpart)
             out.append((*q.tolist(), *guess, round(q["value_confidence"] * guess[-1], 2)))
-    frame = _restated(pd.DataFrame(out, columns=QUANTITY_COLUMNS + CONTEXT_COLUMNS))
+    frame = _restated(_windows(_compared(pd.DataFrame(out, columns=QUANTITY_COLUMNS + CONTEXT_COLUMNS), texts),
+                               dates, texts))
     return frame.astype({"sentence_id": int, "start": int, "end": int, "value": float,
                          "value_confidence": float, "context_confidence": float, "confidence": float})

@@ -19,7 +19,8 @@ _WEEKDAY = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(_WEEKDAY.split("|"))}
 _CARDINAL_WORDS = "|".join(sorted(CARDINALS, key=len, reverse=True))
 #: Words before a weekday, or in its clause before it, that put it after the document date.
-_FUTURE = re.compile(r"(?i)\b(?:next|set\s+for|scheduled\s+for|will|to\s+be\s+held|due)\b")
+_FUTURE = re.compile(r"(?i)\b(?:next|set\s+for|scheduled\s+for|planned\s+for|will|shall|to\s+be\s+held|due|upcoming|"
+                     r"(?:is|are)\s+(?:to|expected\s+to)|expected\s+on)\b")
 
 
 _DATE_PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -70,7 +71,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("relative_month", re.compile(rf"(?i:\b(?P<rel>last|this|next|past|previous|in|since|until|from|by|early|late|mid|of)"
                                   rf"(?:\s+|-))(?P<m>{MONTH_NAME})\b(?!\s*{DASH}?\d)")),
     # last year / this year / next year
-    ("relative_year", re.compile(r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious)\s+year\b")),
+    ("relative_year", re.compile(r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious|[Cc]urrent)\s+year\b")),
     # the last five years (a period ending at the document date)
     ("last_n_years", re.compile(r"\b(?P<rel>[Ll]ast|[Pp]ast)\s+(?P<n>\d+|" + "|".join(CARDINALS)
                                 + r")\s+years\b")),
@@ -276,7 +277,7 @@ def _parse_date(kind: str, groups: dict, doc_date: date | None) -> tuple[str, st
     if kind == "relative_year":
         if doc_date is None:
             return None
-        shift = {"last": -1, "previous": -1, "this": 0, "next": 1}[groups["rel"].lower()]
+        shift = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1}[groups["rel"].lower()]
         return str(doc_date.year + shift), "year", "inferred", 0.6
     if kind == "last_n_years":
         if doc_date is None:

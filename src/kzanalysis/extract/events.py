@@ -57,14 +57,16 @@ _HAPPENING = re.compile(
     r"said|says|say|told|stated|state[ds]?\s+that|noted|stressed|emphasi[sz]ed|announc\w*|declar\w*|"
     r"elect\w*|vot\w*|held|hold\w*|host\w*|arriv\w*|call(?:ed)?|phone|conversation|establish\w*|found\w*|"
     r"open\w*|launch\w*|inaugurat\w*|took\s+office|anniversary|agreed|adopt\w*|approv\w*|ratif\w*|"
-    r"cancel\w*|postpon\w*|attend\w*|receiv\w*|welcom\w*|independen\w*|gained|reported|discuss\w*|events?|travel\w*|reign\w*|rapprochement|in\s+service|since|until)\b")
+    r"cancel\w*|postpon\w*|attend\w*|receiv\w*|welcom\w*|independen\w*|gained|reported|discuss\w*|events?|travel\w*|reign\w*|rapprochement|in\s+service|since|until|"
+    r"organi[sz](?:e|es|ed|ing)|celebrat\w*|festivals?|exhibitions?|ceremon\w*|propos\w*)\b")
 
 
 _DAY_RANGE = re.compile(r"(\d{4}-\d\d)-\d\d/\1-\d\d")  # "12-13 October": the days of one happening
 
 
-#: A date line: a capitalised place (and country) and a date, opening a paragraph ("ASTANA, Kazakhstan, April 1.").
-_DATELINE = re.compile(r"^[A-Z][A-Za-z]+(?:,\s+[A-Z][a-z]+)?,\s+$")
+#: A date line: a capitalised place of one or two words (and country) and a date, opening a paragraph ("ASTANA,
+#: Kazakhstan, April 1.").
+_DATELINE = re.compile(r"^[A-Z][A-Za-z]+(?:[-\s][A-Z][A-Za-z]+)?(?:,\s+[A-Z][a-z]+)?,\s+$")  # "NUR-SULTAN, ", "NEW DELHI, "
 
 
 #: How far (characters) from a date a figure of its clause may stand for the date to be the figure's period.
@@ -105,6 +107,30 @@ def _is_target_or_figure_year(sentence: str, s_start: int, start: int, precision
                for _f_start, f_end in figures)
 
 
+#: Around a year that names a themed year: "2024 has been declared the Year of ...", "declared 2025 the Year of".
+_THEMED_AFTER = re.compile(r"\s+(?:has\s+been|had\s+been|was|is|will\s+be)\s+(?:declared|named|proclaimed|designated|"
+                           r"announced)\s+(?:as\s+)?(?:the\s+)?Year\s+of\b")
+_THEMED_AROUND = (re.compile(r"(?i)\b(?:declared|named|proclaimed|designated|declaring|naming)\s+$"),
+                  re.compile(r"\s+(?:as\s+)?(?:the\s+)?Year\s+of\b"))
+#: A capitalised word right before a year, inside an opened quotation: "TransLogistica 2025", “Expo 2017”.
+_TITLE_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
+
+
+def _is_name_year(sentence: str, start: int, end: int, precision: str) -> bool:
+    """Whether the year at ``start:end`` of ``sentence`` is part of a name, not the date of a happening: the
+    themed year of a designation ("2024 has been declared the Year of Tourism") or the year of a title in
+    quotation marks ('the exhibition "Transport Expo 2025"'), whose own date the text does not give."""
+    if precision != "year":
+        return False
+    if _THEMED_AFTER.match(sentence, end) or (_THEMED_AROUND[0].search(sentence, max(0, start - 20), start)
+                                              and _THEMED_AROUND[1].match(sentence, end)):
+        return True
+    before = sentence[:start]
+    quotes = before.count('"') % 2 == 1 or before.count("“") > before.count("”") \
+        or before.count("«") > before.count("»")
+    return quotes and bool(_TITLE_BEFORE.search(before))
+
+
 def event_dates(extraction: dict) -> pd.DataFrame:
     """The dates of an extraction (``extract.Extractor.extract``) proposed as dates of events
     (``DATE_COLUMNS``), in text order.
@@ -142,7 +168,8 @@ def event_dates(extraction: dict) -> pd.DataFrame:
         offset = d["start"] - s_start
         rest = sentence[:offset] + " " + sentence[offset + len(d["quote"]):]
         if _is_figure_period(sentence, s_start, offset, offset + len(d["quote"]), figures) \
-                or _is_target_or_figure_year(sentence, s_start, offset, d["date_precision"], figures):
+                or _is_target_or_figure_year(sentence, s_start, offset, d["date_precision"], figures) \
+                or _is_name_year(sentence, offset, offset + len(d["quote"]), d["date_precision"]):
             keep.append(False)
             continue
         if _HAPPENING.search(rest) or event_type(rest) != "other":

@@ -27,7 +27,8 @@ class Number:
 #: ``CASEFOLD_EXTRAS``, which case-insensitive matching equates with ASCII letters).
 _LETTER_RUN = re.compile(r"[a-z]+")
 _NUMBER_WORD_RUNS = frozenset(_LETTER_RUN.findall(ORDINAL_WORD.pattern + WORD_NUMBER.pattern)) - {
-    "a", "and", "half", "s", "w", "day", "week", "month", "year", "fold"}
+    "a", "and", "half", "s", "w", "day", "week", "month", "year", "fold", "way", "sided", "thirds", "quarters", "fifths",
+    "halves", "times", "odd", "plus", "z"}
 _NUMBER_WORD_BYTES = frozenset(word.encode("ascii") for word in _NUMBER_WORD_RUNS)
 #: The runs a number in words can begin with: a number word, or "a" / "half" ("a dozen",
 #: "a hundred", "half a dozen"). A match begins where such a run begins, and ends it.

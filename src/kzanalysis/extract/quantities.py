@@ -153,7 +153,11 @@ _MEASURES = [(re.compile(rf"(?i)(?:\s*|\s+of\s+)(?:{pattern})(?![\w])"), unit_na
 
 
 _TOP = re.compile(r"(?i)\btop\s+$")
-_AMONG = re.compile(r"(?i)\bamong\s+(?:the\s+)?$")
+_AMONG = re.compile(r"(?i)\b(?:among|one\s+of)\s+(?:the\s+)?$")  # "among the 10 largest", "one of the 10 largest"
+#: "such" between a number and its noun ("76 such agreements"), not "such as".
+_SUCH = re.compile(r"\s+such(?=\s+(?!as\b)[A-Za-z])")
+#: After an ordinal: the other end of a move between ranks ("from ninth to eighth place", "from 9th to 7th position").
+_RANK_MOVE = re.compile(r"(?i)\s+(?:to|and)\s+(?:the\s+)?[a-z0-9-]*(?:st|nd|rd|th)\s+(?:place|position)\b")
 _SUPERLATIVE_AFTER = re.compile(r"(?i)\s+(?:largest|biggest|leading)\b")
 
 
@@ -235,7 +239,8 @@ def _quantity(chunk: str, num: Number, has_money_cue: Callable[[], bool],
             return dict(start=start, end=end, value=value * factor, unit=unit_name,
                         kind="measure", noun=unit_name, qualifier=qualifier, value_confidence=0.9)
     # A scale word with no currency or unit: money when the sentence speaks of money
-    words, word_ends = _following_word_ends(chunk, end)
+    such = _SUCH.match(chunk, end)
+    words, word_ends = _following_word_ends(chunk, such.end() if such else end)
     noun, head_index = _head_noun(words)
     if scale_word and (not words or noun in ("reserves", "reserve")) and has_money_cue():
         return dict(start=start, end=end, value=value, unit="usd", kind="money", noun="",
@@ -312,6 +317,9 @@ def _ordinal(chunk: str, num: Number, before: str) -> dict | None:
     if first == "place" and not re.search(r"(?i)\bin\s+the\s+$", before):  # "from sixth place", not "in the first place"
         return dict(start=start, end=words_end, value=value, unit="rank", kind="order" if value == 1 else "rank",
                     noun="place", qualifier="exact", value_confidence=0.7)
+    if _RANK_MOVE.match(chunk, end):  # "from ninth to eighth place": both are ranks
+        return dict(start=start, end=end, value=value, unit="rank", kind="rank", noun="place",
+                    qualifier="exact", value_confidence=0.7)
     if re.match(r"(?i)\s+of\s+all\b", chunk[end:]) or not words:
         return None  # "First of all"
     occasion = next((w.lower() for w in words if w.lower() in OCCASION_NOUNS), "")

@@ -182,7 +182,8 @@ WORD_NUMBER = re.compile(
     + r"))(?:(?:\s+|-)(?:and\s+)?(?:"
     + "|".join(sorted(list(CARDINALS) + ["hundred", "thousand", "million", "billion", "trillion"],
                       key=len, reverse=True))
-    + r"))*(?:[\s-]and[\s-]a[\s-]half)?(?![\w]|-(?!(?:(?:day|week|month|year)s?|fold)\b))", re.I)
+    + r"))*(?:[\s-]and[\s-]a[\s-]half)?(?!\w|-(?![A-Za-z])|-(?:way|sided|thirds?|quarters?|fifths?|halves|times?|odd|plus)\b)",
+    re.I)  # "three-nation", "three-tier", "two-day", "five-fold" (GUIDELINES: counts), not "two-way", "two-thirds"
 
 
 ORDINAL_WORD = re.compile(
