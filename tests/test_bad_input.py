@@ -267,6 +267,13 @@ def test_an_offset_of_the_evaluation_set_that_is_not_a_number_names_its_line_and
     assert "expected a whole number, got 'x12'" in msg
 
 
+def test_an_evaluation_mention_of_an_actor_listed_nowhere_is_reported(project):
+    path = project / "data" / "eval" / "mentions.csv"
+    line = edit_csv(path, 0, "actor_id", "atlantis")
+    assert "'atlantis' is neither in data/actors.csv" in only(project, f"data/eval/mentions.csv, line {line}",
+                                                              "field 'actor_id'")
+
+
 def test_overlapping_mentions_of_the_evaluation_set_are_reported(project):
     path = project / "data" / "eval" / "mentions.csv"
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))

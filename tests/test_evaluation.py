@@ -3,7 +3,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kzanalysis.extract.eval_set import gold_groups, overlap_problems, quote_problems, same_as_problems, split_of
+from kzanalysis.extract.eval_set import (
+    actor_problems,
+    gold_groups,
+    overlap_problems,
+    quote_problems,
+    same_as_problems,
+    split_of,
+)
 from kzanalysis.extract.evaluation import (
     EVAL_COLUMNS,
     bootstrap_scores,
@@ -103,6 +110,15 @@ def test_overlapping_mentions_of_one_document_are_problems_and_touching_ones_are
     problems = overlap_problems(rows, "data/eval/mentions.csv")
     assert [(p.line, p.field) for p in problems] == [(3, "start"), (6, "start")]
     assert "overlaps line 2 [0:10]" in problems[1].message
+
+
+def test_a_mention_names_an_actor_of_the_gazetteer_or_of_the_sets_own_list_and_never_both():
+    rows = frame([(2, "a", "kazakhstan"), (3, "a", "sdf_group"), (4, "b", "atlantis")], ["line", "doc_id", "actor_id"])
+    problems = actor_problems(rows, "data/eval/mentions.csv", {"kazakhstan", "china"}, {"sdf_group": 2, "china": 3})
+    assert [(p.file, p.line, p.field) for p in problems] == [("data/eval/mentions.csv", 4, "actor_id"),
+                                                           ("data/eval/actors.csv", 3, "actor_id")]
+    assert "'atlantis' is neither in data/actors.csv nor in data/eval/actors.csv" in problems[0].message
+    assert "'china' is in data/actors.csv too" in problems[1].message
 
 
 def test_a_same_as_note_must_name_a_qid_of_its_own_document():

@@ -23,7 +23,7 @@ from kzanalysis.extract.events import event_dates
 from kzanalysis.extract.extractor import Extractor
 from kzanalysis.extract.quantities import numeric_claims
 from kzanalysis.io.errors import Problem
-from kzanalysis.io.paths import project_root, relative
+from kzanalysis.io.paths import layout, project_root, relative
 
 EVAL_TABLES = ("documents", "mentions", "quantities", "events")
 SPLITS = ("dev", "test")
@@ -114,8 +114,31 @@ def eval_problems(root: Path | None = None) -> list[Problem]:
         problems.extend(quote_problems(table, texts, relative(path, root)))
         if name == "mentions":
             problems.extend(overlap_problems(table, relative(path, root)))
+            problems.extend(actor_problems(table, relative(path, root), *_actor_ids(root)))
         if name == "quantities":
             problems.extend(same_as_problems(table, relative(path, root)))
+    return problems
+
+
+def _actor_ids(root: Path) -> tuple[set[str], dict[str, int], str]:
+    """(ids of ``data/actors.csv``, ids of ``data/eval/actors.csv`` with their CSV lines, the latter's
+    relative path); a missing file gives no ids (``check`` reports a missing or malformed table by its schema)."""
+    actors, eval_actors = layout(root).data / "actors.csv", eval_folder(root) / "actors.csv"
+    known = set(_read_table(actors)["actor_id"]) if actors.is_file() else set()
+    table = _read_table(eval_actors) if eval_actors.is_file() else pd.DataFrame(columns=["line", "actor_id"])
+    return known, dict(zip(table["actor_id"], table["line"])), relative(eval_actors, root)
+
+
+def actor_problems(mentions: pd.DataFrame, file: str, known: set[str], eval_known: dict[str, int],
+                   eval_file: str = "data/eval/actors.csv") -> list[Problem]:
+    """A mention whose ``actor_id`` is neither in ``known`` (data/actors.csv) nor in ``eval_known``
+    (``eval_file``, the actors new in the set: id -> CSV line); an id of ``eval_file`` that
+    data/actors.csv also has."""
+    problems = [Problem(file, int(row.line), "actor_id",
+                        f"{row.actor_id!r} is neither in data/actors.csv nor in {eval_file}")
+                for row in mentions.itertuples() if row.actor_id not in known and row.actor_id not in eval_known]
+    problems += [Problem(eval_file, int(line), "actor_id", f"{actor!r} is in data/actors.csv too: list it in one place")
+                 for actor, line in sorted(eval_known.items()) if actor in known]
     return problems
 
 

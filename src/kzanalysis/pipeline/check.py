@@ -126,7 +126,8 @@ def _check_all(root: Path) -> list[Problem]:
     # a cell that is not an integer offset is already reported above with its line and field)
     eval_prefix = relative(eval_folder(root), root) + "/"
     if not any(p.file.startswith(eval_prefix) for p in problems):
-        problems.extend(_memoised(_EVAL_CHECKED, _file_key(root, evals), lambda: eval_problems(root)))
+        problems.extend(_memoised(_EVAL_CHECKED, _file_key(root, [*evals, resource("actors", root).path]),
+                                     lambda: eval_problems(root)))
     return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.field or "", p.message))
 
 
